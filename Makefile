@@ -1,0 +1,87 @@
+# Build the patched qemu-system-riscv64 and run its checks.
+# See README.md: "make demo" and "make check" are all a user needs.
+
+-include config.mk
+
+BASE_DIR ?=
+BASE_TARBALL ?=
+ENABLE_ASAN ?= no
+QEMU_EXTRA_OPTS ?=
+
+BUILD := build
+SRC := $(BUILD)/src
+BASE := $(BUILD)/base
+QBUILD := $(BUILD)/qemu
+EMU := $(BUILD)/qemu-system-riscv64
+SYS_PYTHON := /usr/bin/python3
+
+export BUILD_DIR := $(BUILD)
+export BASE_DIR BASE_TARBALL
+
+QEMU_OPTS := --target-list=riscv64-softmmu --python=$(SYS_PYTHON) \
+	--disable-install-blobs --disable-download --without-default-features \
+	--enable-fdt=system --enable-tcg --disable-docs --enable-werror
+ifeq ($(ENABLE_ASAN),yes)
+QEMU_OPTS += --enable-asan --enable-ubsan
+endif
+QEMU_OPTS += $(QEMU_EXTRA_OPTS)
+
+# The overlay: every top-level directory that is not the project's own.
+OVERLAY_DIRS := $(filter-out scripts patches build,$(patsubst %/,%,$(wildcard */)))
+OVERLAY_FILES := $(shell find $(OVERLAY_DIRS) -type f 2>/dev/null)
+PATCH_FILES := $(wildcard patches/*)
+
+# Writes $(1) with content $(2) only when the content changes.
+define write-if-changed
+	@mkdir -p $(dir $(1))
+	@printf '%s\n' $(2) > $(1).tmp
+	@if cmp -s $(1).tmp $(1); then rm $(1).tmp; else mv $(1).tmp $(1); fi
+endef
+
+.PHONY: all build deps demo check bench clean distclean FORCE
+
+all: build
+
+$(BUILD)/.deps-ok: scripts/install-deps
+	@mkdir -p $(BUILD)
+	scripts/install-deps
+	@touch $@
+deps: $(BUILD)/.deps-ok
+
+$(BUILD)/base-source: FORCE
+	$(call write-if-changed,$@,"$(BASE_DIR)" "$(BASE_TARBALL)")
+
+$(BASE)/VERSION: $(BUILD)/base-source scripts/fetch-base | $(BUILD)/.deps-ok
+	scripts/fetch-base $(BASE)
+	@touch $@
+
+$(BUILD)/.assembled: $(BASE)/VERSION scripts/assemble $(PATCH_FILES) $(OVERLAY_FILES)
+	scripts/assemble $(BASE) patches . $(SRC)
+	@touch $@
+
+$(BUILD)/qemu-opts: FORCE
+	$(call write-if-changed,$@,$(QEMU_OPTS))
+
+$(QBUILD)/build.ninja: $(BUILD)/qemu-opts | $(BUILD)/.assembled
+	rm -rf $(QBUILD)
+	mkdir -p $(QBUILD)
+	cd $(QBUILD) && ../src/configure $(QEMU_OPTS)
+
+build: $(BUILD)/.assembled $(QBUILD)/build.ninja
+	ninja -C $(QBUILD) qemu-system-riscv64
+	@ln -sfn qemu/qemu-system-riscv64 $(EMU)
+
+demo: build
+	$(SYS_PYTHON) scripts/demo.py $(EMU) $(SRC)/python
+
+check: build
+	scripts/run-tests
+
+bench: build
+	scripts/bench
+
+clean:
+	rm -rf $(QBUILD) $(EMU) $(BUILD)/qemu-base $(BUILD)/.assembled
+
+distclean:
+	rm -rf $(BUILD) config.mk
