@@ -51,7 +51,7 @@ deps: $(BUILD)/.deps-ok
 $(BUILD)/base-source: FORCE
 	$(call write-if-changed,$@,"$(BASE_DIR)" "$(BASE_TARBALL)")
 
-$(BASE)/VERSION: $(BUILD)/base-source scripts/fetch-base | $(BUILD)/.deps-ok
+$(BASE)/VERSION: $(BUILD)/base-source scripts/fetch-base scripts/private-apt | $(BUILD)/.deps-ok
 	scripts/fetch-base $(BASE)
 	@touch $@
 
@@ -71,10 +71,15 @@ build: $(BUILD)/.assembled $(QBUILD)/build.ninja
 	ninja -C $(QBUILD) qemu-system-riscv64
 	@ln -sfn qemu/qemu-system-riscv64 $(EMU)
 
+# The +ds tarball has no firmware blobs; the base's qtests need a few.
+$(QBUILD)/.firmware: $(QBUILD)/build.ninja scripts/fetch-firmware scripts/private-apt
+	scripts/fetch-firmware $(QBUILD)
+	@touch $@
+
 demo: build
 	$(SYS_PYTHON) scripts/demo.py $(EMU) $(SRC)/python
 
-check: build
+check: build $(QBUILD)/.firmware
 	scripts/run-tests
 
 bench: build

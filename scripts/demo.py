@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Start the patched qemu-system-riscv64 with a QMP socket and show a short,
+readable session of the CPU-model probing API.
+
+Uses QEMU's own Python QMP library from the assembled base tree.
+usage: demo.py QEMU_BINARY QEMU_PYTHON_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+qemu, pydir = sys.argv[1], sys.argv[2]
+sys.path.insert(0, pydir)
+from qemu.qmp.legacy import QEMUMonitorProtocol  # noqa: E402
+
+# Each step: a title and the QMP command with its arguments.
+STEPS = [
+    ("Which CPU models exist, and what blocks each one here",
+     "query-cpu-definitions", {}),
+    ("Every property of rv64, with its effective value",
+     "query-cpu-model-expansion",
+     {"type": "full", "model": {"name": "rv64"}}),
+    ("What libvirt asks under TCG: max as a static base plus a delta",
+     "query-cpu-model-expansion",
+     {"type": "static", "model": {"name": "max"}}),
+    ("rv64 with the vector extension and a 256-bit VLEN, as a static delta",
+     "query-cpu-model-expansion",
+     {"type": "static",
+      "model": {"name": "rv64", "props": {"v": True, "vlen": 256}}}),
+    ("A refused request: the error names the property and the reason",
+     "query-cpu-model-expansion",
+     {"type": "full", "model": {"name": "rv64", "props": {"vlen": 100}}}),
+]
+
+
+def show(value, limit=24):
+    """Pretty-print a reply, eliding long property lists."""
+    text = json.dumps(value, indent=2, sort_keys=True).splitlines()
+    if len(text) > limit:
+        text = text[:limit] + [f"  ... ({len(text) - limit} more lines)"]
+    return "\n".join("    " + line for line in text)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        sock = os.path.join(tmp, "qmp.sock")
+        args = [qemu, "-machine", "none", "-nodefaults", "-display", "none",
+                "-qmp", f"unix:{sock},server=on,wait=off"]
+        print("$ " + " ".join(args))
+        proc = subprocess.Popen(args)
+        try:
+            for _ in range(100):
+                if os.path.exists(sock):
+                    break
+                time.sleep(0.05)
+            qmp = QEMUMonitorProtocol(sock)
+            greeting = qmp.connect(negotiate=True)
+            ver = greeting["QMP"]["version"]
+            print(f"QMP greeting: QEMU {ver['qemu']['major']}."
+                  f"{ver['qemu']['minor']}.{ver['qemu']['micro']} "
+                  f"{ver['package'].strip()}\n")
+            for title, cmd, args in STEPS:
+                req = {"execute": cmd}
+                if args:
+                    req["arguments"] = args
+                print(f"## {title}")
+                print("-> " + json.dumps(req))
+                resp = qmp.cmd_obj(req)
+                if "return" in resp:
+                    ret = resp["return"]
+                    if cmd == "query-cpu-definitions":
+                        ret = sorted(ret, key=lambda d: d["name"])
+                        print(f"<- {len(ret)} models:")
+                        for d in ret:
+                            extra = ""
+                            if "unavailable-features" in d:
+                                extra = (" unavailable-features="
+                                         + json.dumps(d["unavailable-features"]))
+                            print(f"     {d['name']:<22} static={str(d['static']).lower():<5}"
+                                  f"{extra}")
+                    else:
+                        props = ret.get("model", {}).get("props", {})
+                        print(f"<- model {ret['model']['name']!r}, "
+                              f"{len(props)} properties:")
+                        print(show(ret))
+                else:
+                    print(f"<- error: {resp['error']['desc']}")
+                print()
+            qmp.cmd("quit")
+            qmp.close()
+        finally:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
