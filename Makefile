@@ -55,7 +55,11 @@ $(BASE)/VERSION: $(BUILD)/base-source scripts/fetch-base scripts/private-apt | $
 	scripts/fetch-base $(BASE)
 	@touch $@
 
-$(BUILD)/.assembled: $(BASE)/VERSION scripts/assemble $(PATCH_FILES) $(OVERLAY_FILES)
+# Also re-assemble when an overlay file or a patch is removed.
+$(BUILD)/overlay-list: FORCE
+	$(call write-if-changed,$@,$(sort $(OVERLAY_FILES) $(PATCH_FILES)))
+
+$(BUILD)/.assembled: $(BASE)/VERSION scripts/assemble $(BUILD)/overlay-list $(PATCH_FILES) $(OVERLAY_FILES)
 	scripts/assemble $(BASE) patches . $(SRC)
 	@touch $@
 
