@@ -1,0 +1,556 @@
+/*
+ * RISC-V CPU model probing over QMP
+ *
+ * Every command works on one picture of a finalized CPU configuration,
+ * RISCVCPUModel: a throwaway CPU is created from a CpuModelInfo, its
+ * props are applied through the same QOM setters as -cpu, it is
+ * finalized as realize would, and the value of every advertised property
+ * is read back.  The commands are then operations on that picture.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+
+#include "qapi/error.h"
+#include "qapi/qapi-commands-machine-target.h"
+#include "qapi/qobject-input-visitor.h"
+#include "qapi/visitor.h"
+#include "qobject/qbool.h"
+#include "qobject/qdict.h"
+#include "qobject/qlist.h"
+#include "qobject/qstring.h"
+#include "qom/qom-qobject.h"
+#include "qemu/accel.h"
+#include "system/kvm.h"
+#include "system/tcg.h"
+#include "cpu-qom.h"
+#include "cpu.h"
+
+/*
+ * The property catalogue: every user-visible CPU property that
+ * expansion reports, in a fixed order, with its class.
+ */
+typedef enum RISCVPropClass {
+    RISCV_PROP_PROFILE,         /* derived from the extensions present */
+    RISCV_PROP_MISA,            /* single-letter extension */
+    RISCV_PROP_EXTENSION,       /* ratified multi-letter extension */
+    RISCV_PROP_EXPERIMENTAL,    /* "x-" extension */
+    RISCV_PROP_VENDOR,          /* vendor extension */
+    RISCV_PROP_NAMED_FEATURE,   /* read-only, derived by finalization */
+    RISCV_PROP_SATP,            /* virtual-memory mode */
+    RISCV_PROP_OPTION,          /* any other option */
+} RISCVPropClass;
+
+typedef struct RISCVPropInfo {
+    const char *name;
+    RISCVPropClass klass;
+    uint32_t cfg_offset;        /* named features only */
+} RISCVPropInfo;
+
+/* Options that are not extensions, in the order they are applied. */
+static const char *const riscv_cpu_option_names[] = {
+    "mmu", "pmp", "debug", "x-misa-w", "short-isa-string",
+    "rvv_ta_all_1s", "rvv_ma_all_1s", "rvv_vl_half_avl",
+    "vlen", "elen", "cbom_blocksize", "cbop_blocksize", "cboz_blocksize",
+    "pmu-mask", "mvendorid", "marchid", "mimpid",
+    "resetvec", "rnmi-interrupt-vector", "rnmi-exception-vector",
+    "vext_spec", "priv_spec",
+};
+
+static const char *const riscv_satp_mode_names[] = {
+    "sv32", "sv39", "sv48", "sv57", "sv64",
+};
+
+/* Deprecated spellings, accepted on input, never reported as values. */
+static const char *const riscv_deprecated_option_names[] = {
+    "pmu-num",
+};
+
+static GArray *riscv_prop_catalogue;
+
+static void catalogue_add(RISCVPropClass klass, const char *name,
+                          uint32_t cfg_offset)
+{
+    RISCVPropInfo info = {
+        .name = name, .klass = klass, .cfg_offset = cfg_offset,
+    };
+
+    g_array_append_val(riscv_prop_catalogue, info);
+}
+
+static void catalogue_add_multi(RISCVPropClass klass,
+                                const RISCVCPUMultiExtConfig *arr)
+{
+    for (int i = 0; arr[i].name; i++) {
+        catalogue_add(klass, arr[i].name, arr[i].offset);
+    }
+}
+
+/* Built once from QEMU's own tables; read-only afterwards. */
+static const GArray *riscv_cpu_prop_catalogue(void)
+{
+    if (riscv_prop_catalogue) {
+        return riscv_prop_catalogue;
+    }
+
+    riscv_prop_catalogue = g_array_new(false, false, sizeof(RISCVPropInfo));
+    for (int i = 0; riscv_profiles[i]; i++) {
+        catalogue_add(RISCV_PROP_PROFILE, riscv_profiles[i]->name, 0);
+    }
+    for (int i = 0; misa_bits[i]; i++) {
+        catalogue_add(RISCV_PROP_MISA, riscv_get_misa_ext_name(misa_bits[i]),
+                      0);
+    }
+    catalogue_add_multi(RISCV_PROP_EXTENSION, riscv_cpu_extensions);
+    catalogue_add_multi(RISCV_PROP_EXPERIMENTAL, riscv_cpu_experimental_exts);
+    catalogue_add_multi(RISCV_PROP_VENDOR, riscv_cpu_vendor_exts);
+    catalogue_add_multi(RISCV_PROP_NAMED_FEATURE, riscv_cpu_named_features);
+    for (int i = 0; i < ARRAY_SIZE(riscv_satp_mode_names); i++) {
+        catalogue_add(RISCV_PROP_SATP, riscv_satp_mode_names[i], 0);
+    }
+    for (int i = 0; i < ARRAY_SIZE(riscv_cpu_option_names); i++) {
+        catalogue_add(RISCV_PROP_OPTION, riscv_cpu_option_names[i], 0);
+    }
+    return riscv_prop_catalogue;
+}
+
+static const RISCVPropInfo *riscv_cpu_prop_lookup(const char *name)
+{
+    const GArray *cat = riscv_cpu_prop_catalogue();
+
+    for (guint i = 0; i < cat->len; i++) {
+        const RISCVPropInfo *info = &g_array_index(cat, RISCVPropInfo, i);
+
+        if (!strcmp(info->name, name)) {
+            return info;
+        }
+    }
+    return NULL;
+}
+
+/* Derived properties: computed by finalization, never part of a delta. */
+static bool riscv_prop_is_derived(const RISCVPropInfo *info)
+{
+    return info->klass == RISCV_PROP_PROFILE ||
+           info->klass == RISCV_PROP_NAMED_FEATURE;
+}
+
+/*
+ * The picture of a finalized CPU configuration.
+ */
+typedef struct RISCVCPUModel {
+    ObjectClass *oc;
+    char *name;                 /* model name */
+    RISCVMXL mxl;               /* XLEN */
+    bool rve;                   /* base ISA E instead of I */
+    QDict *props;               /* catalogue name -> effective value */
+} RISCVCPUModel;
+
+static void riscv_cpu_model_free(RISCVCPUModel *model)
+{
+    if (model) {
+        g_free(model->name);
+        qobject_unref(model->props);
+        g_free(model);
+    }
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RISCVCPUModel, riscv_cpu_model_free)
+
+/* Static models never change: vendor CPUs and bare (incl. profile) CPUs. */
+static bool riscv_cpu_class_is_static(ObjectClass *oc)
+{
+    return object_class_dynamic_cast(oc, TYPE_RISCV_VENDOR_CPU) ||
+           object_class_dynamic_cast(oc, TYPE_RISCV_BARE_CPU);
+}
+
+static ObjectClass *riscv_cpu_model_class(const char *name, Error **errp)
+{
+    g_autofree char *typename = g_strdup_printf(RISCV_CPU_TYPE_NAME("%s"),
+                                                name);
+    ObjectClass *oc = object_class_by_name(typename);
+
+    if (!strcmp(name, "host") && !kvm_enabled()) {
+        error_setg(errp, "'host' CPU not available with %s",
+                   current_accel_name());
+        return NULL;
+    }
+    if (!tcg_enabled() && !kvm_enabled()) {
+        error_setg(errp, "CPU model probing needs the tcg or kvm "
+                   "accelerator, not %s", current_accel_name());
+        return NULL;
+    }
+
+    if (!oc || !object_class_dynamic_cast(oc, TYPE_RISCV_CPU) ||
+        strchr(name, ',')) {
+        oc = object_class_by_name(name);
+        if (oc && object_class_dynamic_cast(oc, TYPE_RISCV_CPU) &&
+            object_class_is_abstract(oc)) {
+            error_setg(errp, "The CPU type '%s' is abstract and cannot be "
+                       "used as a CPU model", name);
+            return NULL;
+        }
+        error_setg(errp, "The CPU type '%s' is not a known RISC-V CPU type",
+                   name);
+        return NULL;
+    }
+    if (object_class_is_abstract(oc)) {
+        error_setg(errp, "The CPU type '%s' is abstract and cannot be "
+                   "used as a CPU model", name);
+        return NULL;
+    }
+    return oc;
+}
+
+/* Order in which props are applied: profiles first, options last. */
+static int riscv_prop_apply_rank(const char *name)
+{
+    const RISCVPropInfo *info = riscv_cpu_prop_lookup(name);
+
+    if (!info) {
+        return RISCV_PROP_EXTENSION;    /* deprecated spellings */
+    }
+    return info->klass;
+}
+
+static gint riscv_prop_apply_cmp(gconstpointer a, gconstpointer b)
+{
+    const char *na = *(const char *const *)a;
+    const char *nb = *(const char *const *)b;
+
+    return riscv_prop_apply_rank(na) - riscv_prop_apply_rank(nb);
+}
+
+/*
+ * Apply @props to @obj through the QOM setters, as -cpu does.  A JSON
+ * object has no order, so the order is fixed: profiles, MISA letters,
+ * extensions, satp modes, then the other options, so that a profile
+ * never overrides an extension or priv_spec given next to it.
+ */
+static bool riscv_cpu_apply_props(Object *obj, const char *model,
+                                  QObject *props, Error **errp)
+{
+    g_autoptr(GPtrArray) keys = g_ptr_array_new();
+    Visitor *v = qobject_input_visitor_new(props);
+    const QDict *qdict;
+    const QDictEntry *e;
+    bool ok = false;
+
+    if (!visit_start_struct(v, "model.props", NULL, 0, errp)) {
+        goto out;
+    }
+    qdict = qobject_to(QDict, props);
+    for (e = qdict_first(qdict); e; e = qdict_next(qdict, e)) {
+        g_ptr_array_add(keys, (gpointer)qdict_entry_key(e));
+    }
+    g_ptr_array_sort(keys, riscv_prop_apply_cmp);
+
+    for (guint i = 0; i < keys->len; i++) {
+        const char *name = g_ptr_array_index(keys, i);
+        const RISCVPropInfo *info = riscv_cpu_prop_lookup(name);
+        Error *err = NULL;
+
+        if (info && info->klass == RISCV_PROP_NAMED_FEATURE) {
+            error_setg(errp, "Property '%s' is a named feature: it cannot "
+                       "be set, it follows from the other properties",
+                       name);
+            goto out;
+        }
+        if (!object_property_find(obj, name)) {
+            error_setg(errp, "CPU model '%s' has no property '%s'",
+                       model, name);
+            goto out;
+        }
+        if (!object_property_set(obj, name, v, &err)) {
+            error_propagate_prepend(errp, err, "Cannot set '%s': ", name);
+            goto out;
+        }
+    }
+    ok = visit_check_struct(v, errp);
+    visit_end_struct(v, NULL);
+out:
+    visit_free(v);
+    return ok;
+}
+
+/* Read the effective value of every catalogue property of @cpu. */
+static QDict *riscv_cpu_read_props(RISCVCPU *cpu)
+{
+    const GArray *cat = riscv_cpu_prop_catalogue();
+    Object *obj = OBJECT(cpu);
+    QDict *props = qdict_new();
+
+    for (guint i = 0; i < cat->len; i++) {
+        const RISCVPropInfo *info = &g_array_index(cat, RISCVPropInfo, i);
+        QObject *value;
+
+        if (info->klass == RISCV_PROP_NAMED_FEATURE) {
+            value = QOBJECT(qbool_from_bool(
+                        isa_ext_is_enabled(cpu, info->cfg_offset)));
+        } else if (object_property_find(obj, info->name)) {
+            value = object_property_get_qobject(obj, info->name,
+                                                &error_abort);
+        } else {
+            continue;
+        }
+        qdict_put_obj(props, info->name, value);
+    }
+    return props;
+}
+
+/*
+ * Build the picture of model @name with @props: what -cpu name,props
+ * would configure, finalized.  The throwaway CPU is dropped again.
+ */
+static RISCVCPUModel *riscv_cpu_model_new(const char *name, QObject *props,
+                                          Error **errp)
+{
+    ObjectClass *oc = riscv_cpu_model_class(name, errp);
+    RISCVCPUModel *model;
+    Error *err = NULL;
+    Object *obj;
+    RISCVCPU *cpu;
+
+    if (!oc) {
+        return NULL;
+    }
+
+    obj = object_new(object_class_get_name(oc));
+    cpu = RISCV_CPU(obj);
+    if (!riscv_cpu_accelerator_compatible(cpu)) {
+        error_setg(errp, "'%s' CPU not available with %s", name,
+                   current_accel_name());
+        goto fail;
+    }
+    if (props && !riscv_cpu_apply_props(obj, name, props, errp)) {
+        goto fail;
+    }
+    riscv_cpu_finalize_features(cpu, &err);
+    if (err) {
+        error_propagate(errp, err);
+        goto fail;
+    }
+
+    model = g_new0(RISCVCPUModel, 1);
+    model->oc = oc;
+    model->name = g_strdup(name);
+    model->mxl = RISCV_CPU_GET_CLASS(cpu)->misa_mxl_max;
+    model->rve = riscv_has_ext(&cpu->env, RVE);
+    model->props = riscv_cpu_read_props(cpu);
+    object_unref(obj);
+    return model;
+
+fail:
+    object_unref(obj);
+    return NULL;
+}
+
+/*
+ * Static expansion: a static base model plus the smallest delta.
+ *
+ * A static model (vendor, bare or profile CPU) is its own base.  A
+ * dynamic one (rv64, rv32, max, max32, host) is described on the bare
+ * CPU of the same XLEN and base ISA: rv64i, rv64e, rv32i or rv32e.
+ */
+static const char *riscv_cpu_static_base(const RISCVCPUModel *model,
+                                         Error **errp)
+{
+    if (riscv_cpu_class_is_static(model->oc)) {
+        return model->name;
+    }
+    switch (model->mxl) {
+    case MXL_RV32:
+        return model->rve ? "rv32e" : "rv32i";
+    case MXL_RV64:
+        return model->rve ? "rv64e" : "rv64i";
+    default:
+        error_setg(errp, "CPU model '%s' has no static expansion: there is "
+                   "no static %d-bit base model", model->name,
+                   16 << model->mxl);
+        return NULL;
+    }
+}
+
+/*
+ * Add to @delta, with their value in @model, the settable properties
+ * whose value in @model differs from @other.  Returns how many it added.
+ */
+static int riscv_cpu_model_add_differences(QDict *delta,
+                                           const RISCVCPUModel *other,
+                                           const RISCVCPUModel *model)
+{
+    const QDictEntry *e;
+    int added = 0;
+
+    for (e = qdict_first(model->props); e; e = qdict_next(model->props, e)) {
+        const char *name = qdict_entry_key(e);
+        QObject *value = qdict_entry_value(e);
+
+        if (riscv_prop_is_derived(riscv_cpu_prop_lookup(name)) ||
+            qobject_is_equal(value, qdict_get(other->props, name))) {
+            continue;
+        }
+        qdict_put_obj(delta, name, qobject_ref(value));
+        added++;
+    }
+    return added;
+}
+
+/*
+ * The smallest delta on @base_name that gives back @model.
+ *
+ * Start with the properties that differ from the base.  Finalization may
+ * still change properties the delta leaves at their default (setting
+ * Zca and Zcd turns C on unless C was set explicitly, B turns Zba on
+ * unless Zba was set...), so check the delta by expanding it, and pin
+ * what came out differently, until the expansion of the delta is @model.
+ */
+static QDict *riscv_cpu_static_delta(const char *base_name,
+                                     const RISCVCPUModel *model,
+                                     Error **errp)
+{
+    g_autoptr(RISCVCPUModel) base = riscv_cpu_model_new(base_name, NULL,
+                                                        errp);
+    QDict *delta;
+
+    if (!base) {
+        return NULL;
+    }
+    delta = qdict_new();
+    riscv_cpu_model_add_differences(delta, base, model);
+
+    for (int round = 0; round < 8; round++) {
+        g_autoptr(RISCVCPUModel) check = NULL;
+
+        check = riscv_cpu_model_new(base_name, QOBJECT(delta), errp);
+        if (!check) {
+            error_prepend(errp, "CPU model '%s' has no static expansion: ",
+                          model->name);
+            qobject_unref(delta);
+            return NULL;
+        }
+        if (!riscv_cpu_model_add_differences(delta, check, model)) {
+            if (qobject_is_equal(QOBJECT(check->props),
+                                 QOBJECT(model->props))) {
+                return delta;
+            }
+            break;
+        }
+    }
+    error_setg(errp, "CPU model '%s' has no static expansion on '%s'",
+               model->name, base_name);
+    qobject_unref(delta);
+    return NULL;
+}
+
+/* Is the deprecated property @name in effect in @props? */
+static bool riscv_deprecated_prop_in_effect(const char *name, QDict *props)
+{
+    g_autofree char *lower = g_ascii_strdown(name, -1);
+    QObject *value;
+
+    if (!strcmp(name, "pmu-num")) {
+        return qdict_get_try_int(props, "pmu-mask", 0) != 0;
+    }
+    value = qdict_get(props, lower);
+    return value && qobject_type(value) == QTYPE_QBOOL &&
+           qbool_get_bool(qobject_to(QBool, value));
+}
+
+/*
+ * @full: every deprecated property of the architecture;
+ * @static: those in effect in the expanded model.
+ */
+static strList *riscv_cpu_deprecated_props(QDict *props, bool full)
+{
+    strList *list = NULL;
+    int i;
+
+    for (i = ARRAY_SIZE(riscv_deprecated_option_names) - 1; i >= 0; i--) {
+        const char *name = riscv_deprecated_option_names[i];
+
+        if (full || riscv_deprecated_prop_in_effect(name, props)) {
+            QAPI_LIST_PREPEND(list, g_strdup(name));
+        }
+    }
+    for (i = 0; riscv_cpu_deprecated_exts[i].name; i++) {
+        const char *name = riscv_cpu_deprecated_exts[i].name;
+
+        if (full || riscv_deprecated_prop_in_effect(name, props)) {
+            QAPI_LIST_PREPEND(list, g_strdup(name));
+        }
+    }
+    return list;
+}
+
+CpuModelExpansionInfo *qmp_query_cpu_model_expansion(CpuModelExpansionType type,
+                                                     CpuModelInfo *info,
+                                                     Error **errp)
+{
+    g_autoptr(RISCVCPUModel) model = NULL;
+    CpuModelExpansionInfo *expansion;
+    const char *base_name;
+    QDict *delta;
+
+    model = riscv_cpu_model_new(info->name, info->props, errp);
+    if (!model) {
+        return NULL;
+    }
+
+    expansion = g_new0(CpuModelExpansionInfo, 1);
+    expansion->model = g_new0(CpuModelInfo, 1);
+
+    switch (type) {
+    case CPU_MODEL_EXPANSION_TYPE_FULL:
+        expansion->model->name = g_strdup(info->name);
+        expansion->model->props = QOBJECT(qobject_ref(model->props));
+        expansion->deprecated_props =
+            riscv_cpu_deprecated_props(model->props, true);
+        return expansion;
+    case CPU_MODEL_EXPANSION_TYPE_STATIC:
+        base_name = riscv_cpu_static_base(model, errp);
+        delta = base_name ? riscv_cpu_static_delta(base_name, model, errp)
+                          : NULL;
+        if (!delta) {
+            qapi_free_CpuModelExpansionInfo(expansion);
+            return NULL;
+        }
+        expansion->model->name = g_strdup(base_name);
+        expansion->model->props = QOBJECT(delta);
+        expansion->deprecated_props =
+            riscv_cpu_deprecated_props(model->props, false);
+        return expansion;
+    default:
+        qapi_free_CpuModelExpansionInfo(expansion);
+        error_setg(errp, "The requested expansion type is not supported");
+        return NULL;
+    }
+}
+
+static void riscv_cpu_add_definition(gpointer data, gpointer user_data)
+{
+    ObjectClass *oc = data;
+    CpuDefinitionInfoList **cpu_list = user_data;
+    CpuDefinitionInfo *info = g_new0(CpuDefinitionInfo, 1);
+    const char *typename = object_class_get_name(oc);
+
+    info->name = cpu_model_from_type(typename);
+    info->q_typename = g_strdup(typename);
+    info->q_static = riscv_cpu_class_is_static(oc);
+    info->has_migration_safe = true;
+    info->migration_safe = info->q_static;
+
+    QAPI_LIST_PREPEND(*cpu_list, info);
+}
+
+CpuDefinitionInfoList *qmp_query_cpu_definitions(Error **errp)
+{
+    CpuDefinitionInfoList *cpu_list = NULL;
+    GSList *list = object_class_get_list(TYPE_RISCV_CPU, false);
+
+    g_slist_foreach(list, riscv_cpu_add_definition, &cpu_list);
+    g_slist_free(list);
+
+    return cpu_list;
+}
