@@ -1,0 +1,752 @@
+/*
+ * qtest for RISC-V CPU model probing over QMP:
+ * query-cpu-model-expansion ("full" and "static") and query-cpu-definitions,
+ * and the purity of the throwaway CPUs these commands build.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "libqtest.h"
+#include "qapi/error.h"
+#include "qobject/qbool.h"
+#include "qobject/qdict.h"
+#include "qobject/qjson.h"
+#include "qobject/qlist.h"
+#include "qobject/qnum.h"
+#include "qobject/qstring.h"
+
+#define MACHINE "-machine none -accel tcg"
+#define UPSTREAM_FULL "tests/data/riscv-cpu-model/upstream-10.0.13-full.json"
+
+/* A few props that are valid on every non-vendor 64-bit model. */
+static const char *const props_variants[] = {
+    "{}",
+    "{ 'v': true, 'vlen': 256, 'elen': 64 }",
+    "{ 'c': false }",
+    "{ 'zba': false, 'zbb': true }",
+    "{ 'h': true, 's': true, 'priv_spec': 'v1.12.0' }",
+    "{ 'rva22u64': true }",
+    "{ 'mmu': false, 'pmu-mask': 8 }",
+    "{ 'mvendorid': 1161, 'marchid': 5, 'x-svukte': true }",
+};
+
+static QDict *expand(QTestState *qts, const char *type, const char *model,
+                     const char *props)
+{
+    QObject *args = props ? qobject_from_json(props, &error_abort) : NULL;
+
+    if (args) {
+        return qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
+                         "'arguments': { 'type': %s, "
+                         "'model': { 'name': %s, 'props': %p } } }",
+                         type, model, args);
+    }
+    return qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
+                     "'arguments': { 'type': %s, 'model': { 'name': %s } } }",
+                     type, model);
+}
+
+static const char *resp_error(QDict *resp)
+{
+    QDict *err = qdict_get_qdict(resp, "error");
+
+    return err ? qdict_get_str(err, "desc") : NULL;
+}
+
+static QDict *resp_model(QDict *resp)
+{
+    g_assert_null(resp_error(resp));
+    return qdict_get_qdict(qdict_get_qdict(resp, "return"), "model");
+}
+
+static QDict *resp_props(QDict *resp)
+{
+    QDict *props = qdict_get_qdict(resp_model(resp), "props");
+
+    g_assert(props);
+    return props;
+}
+
+/* The full expansion of @model with @props; NULL with the error in @err. */
+static QDict *full_props(QTestState *qts, const char *model,
+                         const char *props, char **err)
+{
+    QDict *resp = expand(qts, "full", model, props);
+    QDict *ret = NULL;
+
+    if (resp_error(resp)) {
+        if (err) {
+            *err = g_strdup(resp_error(resp));
+        } else {
+            g_error("full expansion of %s %s: %s", model, props ? props : "",
+                    resp_error(resp));
+        }
+    } else {
+        ret = qobject_ref(resp_props(resp));
+    }
+    qobject_unref(resp);
+    return ret;
+}
+
+#define assert_expand_error(qts, type, model, props, expected)         \
+    do {                                                                \
+        QDict *_resp = expand(qts, type, model, props);                 \
+        g_assert_cmpstr(resp_error(_resp), ==, expected);               \
+        qobject_unref(_resp);                                           \
+    } while (0)
+
+static void assert_props_equal(QDict *expected, QDict *got, const char *what)
+{
+    const QDictEntry *e;
+
+    for (e = qdict_first(expected); e; e = qdict_next(expected, e)) {
+        QObject *v = qdict_get(got, qdict_entry_key(e));
+
+        if (!qobject_is_equal(qdict_entry_value(e), v)) {
+            g_autoptr(GString) a = qobject_to_json(qdict_entry_value(e));
+            g_autoptr(GString) b = v ? qobject_to_json(v) : NULL;
+
+            g_error("%s: '%s' is %s, expected %s", what, qdict_entry_key(e),
+                    b ? b->str : "missing", a->str);
+        }
+    }
+    g_assert_cmpint(qdict_size(expected), ==, qdict_size(got));
+}
+
+static GPtrArray *model_names(QTestState *qts)
+{
+    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-definitions' }");
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const QListEntry *e;
+
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(resp, "return"), e) {
+        QDict *def = qobject_to(QDict, qlist_entry_obj(e));
+
+        g_ptr_array_add(names, g_strdup(qdict_get_str(def, "name")));
+    }
+    qobject_unref(resp);
+    g_assert_cmpint(names->len, >=, 20);
+    return names;
+}
+
+static bool model_is_static(QTestState *qts, const char *name)
+{
+    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-definitions' }");
+    const QListEntry *e;
+    bool found = false, is_static = false;
+
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(resp, "return"), e) {
+        QDict *def = qobject_to(QDict, qlist_entry_obj(e));
+
+        if (!strcmp(qdict_get_str(def, "name"), name)) {
+            found = true;
+            is_static = qdict_get_bool(def, "static");
+        }
+    }
+    qobject_unref(resp);
+    g_assert(found);
+    return is_static;
+}
+
+static bool is_vendor_model(const char *name)
+{
+    return !g_str_has_prefix(name, "rv") && !g_str_has_prefix(name, "max") &&
+           !g_str_has_prefix(name, "x-rv");
+}
+
+/*
+ * Property classes: each is present with its JSON type.
+ */
+static void assert_prop_type(QDict *props, const char *name, QType type)
+{
+    QObject *v = qdict_get(props, name);
+
+    if (!v) {
+        g_error("property '%s' missing", name);
+    }
+    g_assert_cmpint(qobject_type(v), ==, type);
+}
+
+static void test_full_property_classes(void)
+{
+    static const char *const bools[] = {
+        /* MISA letters */
+        "i", "e", "m", "a", "f", "d", "c", "s", "u", "h", "v", "g", "b",
+        /* ratified, experimental and vendor extensions */
+        "zba", "zicsr", "zve64d", "smaia", "x-svukte", "xtheadba",
+        "xventanacondops",
+        /* named features, profiles */
+        "zic64b", "ssstateen", "sha", "ziccrse",
+        "rva22u64", "rva22s64", "rva23u64", "rva23s64",
+        /* MMU/PMP switches, satp modes, other boolean options */
+        "mmu", "pmp", "sv39", "sv48", "sv57", "sv64", "debug", "x-misa-w",
+    };
+    static const char *const numbers[] = {
+        "vlen", "elen", "cbom_blocksize", "cbop_blocksize", "cboz_blocksize",
+        "mvendorid", "marchid", "mimpid", "pmu-mask", "resetvec",
+    };
+    QTestState *qts = qtest_init(MACHINE);
+    QDict *props = full_props(qts, "max", NULL, NULL);
+    QDict *resp;
+
+    for (int i = 0; i < ARRAY_SIZE(bools); i++) {
+        assert_prop_type(props, bools[i], QTYPE_QBOOL);
+    }
+    for (int i = 0; i < ARRAY_SIZE(numbers); i++) {
+        assert_prop_type(props, numbers[i], QTYPE_QNUM);
+    }
+    assert_prop_type(props, "priv_spec", QTYPE_QSTRING);
+    assert_prop_type(props, "vext_spec", QTYPE_QSTRING);
+    g_assert(qdict_get_bool(props, "v"));
+    g_assert(qdict_get_bool(props, "h"));
+    g_assert_false(qdict_get_bool(props, "e"));
+    g_assert_cmpint(qdict_get_int(props, "vlen"), ==, 128);
+    g_assert_cmpint(qdict_get_int(props, "pmu-mask"), ==, 0x7fff8);
+    g_assert_cmpstr(qdict_get_str(props, "priv_spec"), ==, "v1.13.0");
+    g_assert_false(qdict_haskey(props, "sv32"));
+    /* deprecated spellings are not reported as values */
+    g_assert_false(qdict_haskey(props, "Zicsr"));
+    g_assert_false(qdict_haskey(props, "pmu-num"));
+    qobject_unref(props);
+
+    props = full_props(qts, "rv32", NULL, NULL);
+    assert_prop_type(props, "sv32", QTYPE_QBOOL);
+    g_assert_false(qdict_haskey(props, "sv39"));
+    qobject_unref(props);
+
+    /* values follow props, with their natural types */
+    props = full_props(qts, "rv64", "{ 'v': true, 'vlen': 512, "
+                       "'priv_spec': 'v1.12.0' }", NULL);
+    g_assert(qdict_get_bool(props, "v"));
+    g_assert(qdict_get_bool(props, "zve64d"));
+    g_assert_cmpint(qdict_get_int(props, "vlen"), ==, 512);
+    g_assert_cmpstr(qdict_get_str(props, "priv_spec"), ==, "v1.12.0");
+    qobject_unref(props);
+
+    /* the reply names the model it was asked for */
+    resp = expand(qts, "full", "sifive-u54", NULL);
+    g_assert_cmpstr(qdict_get_str(resp_model(resp), "name"), ==,
+                    "sifive-u54");
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
+/*
+ * For every key the unpatched QEMU 10.0.13 returned, a fresh full
+ * expansion returns the same value (recorded from the unpatched base).
+ */
+static void test_full_upstream_values(void)
+{
+    g_autofree char *json = NULL;
+    g_autoptr(GError) gerr = NULL;
+    QDict *upstream;
+    QTestState *qts;
+    const QDictEntry *e;
+
+    if (!g_file_get_contents(UPSTREAM_FULL, &json, NULL, &gerr)) {
+        g_error("%s", gerr->message);
+    }
+    upstream = qobject_to(QDict, qobject_from_json(json, &error_abort));
+    g_assert_cmpint(qdict_size(upstream), ==, 24);
+
+    for (e = qdict_first(upstream); e; e = qdict_next(upstream, e)) {
+        const char *model = qdict_entry_key(e);
+        QDict *old = qobject_to(QDict, qdict_entry_value(e));
+        QDict *props;
+        const QDictEntry *p;
+
+        /* fresh QEMU per model: that is what upstream answered right */
+        qts = qtest_init(MACHINE);
+        props = full_props(qts, model, NULL, NULL);
+        g_assert_cmpint(qdict_size(props), >, qdict_size(old));
+        for (p = qdict_first(old); p; p = qdict_next(old, p)) {
+            if (!qobject_is_equal(qdict_entry_value(p),
+                                  qdict_get(props, qdict_entry_key(p)))) {
+                g_error("%s: '%s' differs from upstream", model,
+                        qdict_entry_key(p));
+            }
+        }
+        qobject_unref(props);
+        qtest_quit(qts);
+    }
+    qobject_unref(upstream);
+}
+
+/*
+ * The static expansion round trip: full(static(M)) == full(M), for
+ * every model, with and without props.
+ */
+static bool check_static_roundtrip(QTestState *qts, const char *model,
+                                   const char *props)
+{
+    g_autofree char *what = g_strdup_printf("%s %s", model,
+                                            props ? props : "");
+    g_autofree char *err = NULL;
+    QDict *full, *resp, *st, *again;
+    const char *base;
+
+    full = full_props(qts, model, props, &err);
+    if (!full) {
+        /* refused props: static expansion refuses them the same way */
+        resp = expand(qts, "static", model, props);
+        g_assert_cmpstr(resp_error(resp), ==, err);
+        qobject_unref(resp);
+        return false;
+    }
+
+    resp = expand(qts, "static", model, props);
+    st = resp_model(resp);
+    base = qdict_get_str(st, "name");
+    if (model_is_static(qts, model)) {
+        /* static models are their own base */
+        g_assert_cmpstr(base, ==, model);
+    } else {
+        g_assert(!strcmp(base, "rv64i") || !strcmp(base, "rv32i") ||
+                 !strcmp(base, "rv64e") || !strcmp(base, "rv32e"));
+    }
+
+    again = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
+                      "'arguments': { 'type': 'full', 'model': %p } }",
+                      qobject_ref(st));
+    assert_props_equal(full, resp_props(again), what);
+
+    /* the delta holds no derived property and no value equal to base */
+    g_assert_false(qdict_haskey(qdict_get_qdict(st, "props"), "zic64b"));
+    g_assert_false(qdict_haskey(qdict_get_qdict(st, "props"), "rva22u64"));
+
+    qobject_unref(again);
+    qobject_unref(resp);
+    qobject_unref(full);
+    return true;
+}
+
+static void test_static_roundtrip(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    g_autoptr(GPtrArray) models = model_names(qts);
+    int tested = 0;
+
+    for (guint i = 0; i < models->len; i++) {
+        const char *model = g_ptr_array_index(models, i);
+
+        if (!strcmp(model, "x-rv128")) {
+            continue;   /* tested in test_errors */
+        }
+        int accepted = 0;
+
+        for (int j = 0; j < ARRAY_SIZE(props_variants); j++) {
+            accepted += check_static_roundtrip(qts, model,
+                                               j ? props_variants[j] : NULL);
+        }
+        /* every model expands as it is; generic ones take most props */
+        g_assert_cmpint(accepted, >=, is_vendor_model(model) ? 1 : 5);
+        tested++;
+    }
+    g_assert_cmpint(tested, ==, 23);
+    qtest_quit(qts);
+}
+
+static void test_static_bases(void)
+{
+    static const struct {
+        const char *model, *props, *base;
+    } cases[] = {
+        { "rv64", NULL, "rv64i" },
+        { "max", NULL, "rv64i" },
+        { "rv32", NULL, "rv32i" },
+        { "max32", NULL, "rv32i" },
+        { "rv64", "{ 'i': false, 'e': true, 'h': false }", "rv64e" },
+        { "rv32", "{ 'i': false, 'e': true, 'h': false }", "rv32e" },
+        { "rva23s64", NULL, "rva23s64" },
+        { "veyron-v1", NULL, "veyron-v1" },
+    };
+    QTestState *qts = qtest_init(MACHINE);
+    QDict *resp, *delta;
+
+    for (int i = 0; i < ARRAY_SIZE(cases); i++) {
+        resp = expand(qts, "static", cases[i].model, cases[i].props);
+        g_assert_cmpstr(qdict_get_str(resp_model(resp), "name"), ==,
+                        cases[i].base);
+        qobject_unref(resp);
+    }
+
+    /* a static model without props has an empty delta */
+    resp = expand(qts, "static", "rva23s64", NULL);
+    g_assert_cmpint(qdict_size(resp_props(resp)), ==, 0);
+    qobject_unref(resp);
+
+    /* the delta of rv64 over rv64i, spot-checked */
+    resp = expand(qts, "static", "rv64", "{ 'v': true, 'vlen': 256 }");
+    delta = resp_props(resp);
+    g_assert(qdict_get_bool(delta, "v"));
+    g_assert_cmpint(qdict_get_int(delta, "vlen"), ==, 256);
+    g_assert_cmpstr(qdict_get_str(delta, "priv_spec"), ==, "v1.13.0");
+    g_assert_false(qdict_haskey(delta, "i"));       /* same as rv64i */
+    g_assert_false(qdict_haskey(delta, "elen"));    /* same as rv64i */
+    qobject_unref(resp);
+
+    /* C pinned where finalization would otherwise turn it on */
+    resp = expand(qts, "static", "max", "{ 'c': false }");
+    delta = resp_props(resp);
+    g_assert_false(qdict_get_bool(delta, "c"));
+    g_assert(qdict_get_bool(delta, "zca"));
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
+/*
+ * Every refusal is an error naming the property and the reason.
+ */
+static void test_errors(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    QDict *resp;
+
+    assert_expand_error(qts, "full", "nope", NULL,
+                        "The CPU type 'nope' is not a known RISC-V CPU type");
+    assert_expand_error(qts, "static", "rv64,v=on", NULL,
+                        "The CPU type 'rv64,v=on' is not a known RISC-V "
+                        "CPU type");
+    assert_expand_error(qts, "full", "riscv-bare-cpu", NULL,
+                        "The CPU type 'riscv-bare-cpu' is abstract and "
+                        "cannot be used as a CPU model");
+    assert_expand_error(qts, "full", "riscv-cpu", NULL,
+                        "The CPU type 'riscv-cpu' is abstract and "
+                        "cannot be used as a CPU model");
+    assert_expand_error(qts, "static", "host", NULL,
+                        "'host' CPU not available with tcg");
+    assert_expand_error(qts, "static", "x-rv128", NULL,
+                        "CPU model 'x-rv128' has no static expansion: "
+                        "there is no static 128-bit base model");
+
+    /* unknown property, and named features that cannot be set */
+    assert_expand_error(qts, "full", "rv64", "{ 'foo': true }",
+                        "CPU model 'rv64' has no property 'foo'");
+    assert_expand_error(qts, "static", "rv64", "{ 'zic64b': false }",
+                        "Property 'zic64b' is a named feature: it cannot "
+                        "be set, it follows from the other properties");
+
+    /* wrong JSON type */
+    assert_expand_error(qts, "full", "rv64", "{ 'mmu': 'yes' }",
+                        "Cannot set 'mmu': Invalid parameter type for "
+                        "'model.props.mmu', expected: boolean");
+    assert_expand_error(qts, "full", "rv64", "{ 'priv_spec': 12 }",
+                        "Cannot set 'priv_spec': Invalid parameter type for "
+                        "'model.props.priv_spec', expected: string");
+    assert_expand_error(qts, "full", "rv64", "{ 'vlen': 'big' }",
+                        "Cannot set 'vlen': Parameter 'model.props.vlen' "
+                        "expects uint64");
+
+    /* out of range, not a power of two, not a known value */
+    assert_expand_error(qts, "full", "rv64", "{ 'vlen': 65536 }",
+                        "Cannot set 'vlen': Parameter 'vlen' expects "
+                        "uint16_t");
+    assert_expand_error(qts, "full", "rv64", "{ 'vlen': 100 }",
+                        "Cannot set 'vlen': Vector extension VLEN must be "
+                        "power of 2");
+    assert_expand_error(qts, "full", "rv64", "{ 'elen': 48 }",
+                        "Cannot set 'elen': Vector extension ELEN must be "
+                        "power of 2");
+    assert_expand_error(qts, "full", "rv64", "{ 'priv_spec': 'v9' }",
+                        "Cannot set 'priv_spec': Unsupported privilege spec "
+                        "version 'v9'");
+    assert_expand_error(qts, "full", "rv64", "{ 'pmu-mask': -1 }",
+                        "Cannot set 'pmu-mask': Parameter 'pmu-mask' expects "
+                        "uint32_t");
+    assert_expand_error(qts, "full", "rv64", "{ 'marchid': 9223372036854775808 }",
+                        "Cannot set 'marchid': Unable to set marchid with MSB "
+                        "(64) bit set and the remaining bits zero");
+
+    /* missing dependency, conflicting extensions */
+    assert_expand_error(qts, "full", "rv64", "{ 'zvfh': true, 'zve32f': false }",
+                        "Zvfh/Zvfhmin extensions require Zve32f extension");
+    assert_expand_error(qts, "full", "rv64", "{ 'zfinx': true }",
+                        "Zfinx cannot be supported together with F extension");
+    assert_expand_error(qts, "full", "rv64", "{ 'h': true, "
+                        "'priv_spec': 'v1.11.0' }",
+                        "H extension requires priv spec 1.12.0");
+
+    /* vendor CPUs that do not allow the change */
+    assert_expand_error(qts, "full", "sifive-u54", "{ 'v': true }",
+                        "Cannot set 'v': 'sifive-u54' CPU does not allow "
+                        "enabling extensions");
+    assert_expand_error(qts, "full", "sifive-u54", "{ 'vlen': 256 }",
+                        "Cannot set 'vlen': CPU 'sifive-u54' does not allow "
+                        "changing the value of 'vlen'");
+    assert_expand_error(qts, "full", "veyron-v1", "{ 'mvendorid': 1 }",
+                        "Cannot set 'mvendorid': Unable to change "
+                        "veyron-v1-riscv-cpu mvendorid (0x61f)");
+    assert_expand_error(qts, "full", "thead-c906", "{ 'rva22u64': true }",
+                        "Cannot set 'rva22u64': Profile rva22u64 is not "
+                        "available for vendor CPUs");
+    assert_expand_error(qts, "full", "rv32", "{ 'rva22u64': true }",
+                        "Cannot set 'rva22u64': Profile rva22u64 only "
+                        "available for 64 bit CPUs");
+
+    /* props that is not an object is refused as upstream does */
+    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
+                     "'arguments': { 'type': 'full', "
+                     "'model': { 'name': 'rv64', 'props': [ 'v' ] } } }");
+    g_assert_cmpstr(resp_error(resp), ==,
+                    "Invalid parameter type for 'model.props', expected: "
+                    "object");
+    qobject_unref(resp);
+
+    /* an unknown expansion type never reaches the target code */
+    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
+                     "'arguments': { 'type': 'partial', "
+                     "'model': { 'name': 'rv64' } } }");
+    g_assert_cmpstr(resp_error(resp), ==,
+                    "Parameter 'type' does not accept value 'partial'");
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
+/* Under -accel qtest the CPU has no accelerator properties: refuse. */
+static void test_qtest_accel_error(void)
+{
+    QTestState *qts = qtest_init("-machine none -accel qtest");
+
+    assert_expand_error(qts, "full", "rv64", NULL,
+                        "CPU model probing needs the tcg or kvm accelerator, "
+                        "not QTest");
+    qtest_quit(qts);
+}
+
+static void test_deprecated_props(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    QDict *resp = expand(qts, "full", "rv64i", NULL);
+    QList *full = qdict_get_qlist(qdict_get_qdict(resp, "return"),
+                                  "deprecated-props");
+    QList *st;
+    QDict *sresp;
+    bool has_zfh = false, has_pmu_num = false;
+    const QListEntry *e;
+
+    QLIST_FOREACH_ENTRY(full, e) {
+        const char *name = qstring_get_str(qobject_to(QString,
+                                                      qlist_entry_obj(e)));
+
+        has_zfh |= !strcmp(name, "Zfh");
+        has_pmu_num |= !strcmp(name, "pmu-num");
+    }
+    /* full: every deprecated property, whatever the model */
+    g_assert(has_zfh && has_pmu_num);
+
+    /* static: those in effect; rv64i has neither Zfh nor counters */
+    sresp = expand(qts, "static", "rv64i", NULL);
+    st = qdict_get_qlist(qdict_get_qdict(sresp, "return"),
+                         "deprecated-props");
+    g_assert(!st || qlist_empty(st));
+    qobject_unref(sresp);
+
+    sresp = expand(qts, "static", "rv64", "{ 'zfh': true }");
+    st = qdict_get_qlist(qdict_get_qdict(sresp, "return"),
+                         "deprecated-props");
+    has_zfh = has_pmu_num = false;
+    QLIST_FOREACH_ENTRY(st, e) {
+        const char *name = qstring_get_str(qobject_to(QString,
+                                                      qlist_entry_obj(e)));
+
+        has_zfh |= !strcmp(name, "Zfh");
+        has_pmu_num |= !strcmp(name, "pmu-num");
+    }
+    g_assert(has_zfh && has_pmu_num);
+    qobject_unref(sresp);
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
+/* libvirt's probe: static max (TCG), full, then full with props. */
+static void test_libvirt_probe(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    QDict *st = expand(qts, "static", "max", NULL);
+    QDict *full = expand(qts, "full", "max", NULL);
+    QDict *again, *with_props;
+
+    g_assert_cmpstr(qdict_get_str(resp_model(st), "name"), ==, "rv64i");
+    again = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
+                      "'arguments': { 'type': 'full', 'model': %p } }",
+                      qobject_ref(resp_model(st)));
+    assert_props_equal(resp_props(full), resp_props(again), "max");
+
+    with_props = expand(qts, "full", "max", "{ 'v': false, 'h': false }");
+    g_assert_false(qdict_get_bool(resp_props(with_props), "v"));
+    g_assert_false(qdict_get_bool(resp_props(with_props), "h"));
+    g_assert_false(qdict_get_bool(resp_props(with_props), "sha"));
+
+    qobject_unref(with_props);
+    qobject_unref(again);
+    qobject_unref(full);
+    qobject_unref(st);
+    qtest_quit(qts);
+}
+
+static void test_definitions(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-definitions' }");
+    const QListEntry *e;
+    int n = 0;
+
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(resp, "return"), e) {
+        QDict *def = qobject_to(QDict, qlist_entry_obj(e));
+        const char *name = qdict_get_str(def, "name");
+        bool dynamic = !strcmp(name, "rv64") || !strcmp(name, "rv32") ||
+                       !strcmp(name, "max") || !strcmp(name, "max32") ||
+                       !strcmp(name, "x-rv128");
+
+        g_assert_cmpint(qdict_get_bool(def, "static"), ==, !dynamic);
+        g_assert_cmpint(qdict_get_bool(def, "migration-safe"), ==, !dynamic);
+        g_assert_false(qdict_get_bool(def, "deprecated"));
+        n++;
+    }
+    g_assert_cmpint(n, ==, 24);
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
+/*
+ * Purity: no probing query changes a later answer.
+ *
+ * For every model B, the answer of a fresh QEMU is compared with the
+ * answer after every model A was expanded, with props that enable
+ * profiles, conflicting extensions, and errors.
+ */
+static const char *const history_props[] = {
+    NULL,
+    "{ 'rva23s64': true }",
+    "{ 'rva22u64': true, 'zfh': true }",
+    "{ 'v': true, 'zvfh': true, 'vlen': 1024 }",
+    "{ 'zfinx': true }",                    /* conflicts with F: error */
+    "{ 'vlen': 3 }",                        /* refused by the setter */
+    "{ 'priv_spec': 'v1.10.0', 'h': true }", /* error */
+    "{ 'mmu': false, 'sv39': true }",
+};
+
+static void unref_dict(gpointer p)
+{
+    qobject_unref((QDict *)p);
+}
+
+static void test_purity_histories(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    g_autoptr(GPtrArray) models = model_names(qts);
+    g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func(unref_dict);
+
+    qtest_quit(qts);
+    for (guint b = 0; b < models->len; b++) {
+        qts = qtest_init(MACHINE);
+        g_ptr_array_add(fresh, full_props(qts, models->pdata[b], NULL, NULL));
+        qtest_quit(qts);
+    }
+
+    qts = qtest_init(MACHINE);
+    for (guint a = 0; a < models->len; a++) {
+        for (int p = 0; p < ARRAY_SIZE(history_props); p++) {
+            QDict *resp = expand(qts, p & 1 ? "static" : "full",
+                                 models->pdata[a], history_props[p]);
+
+            qobject_unref(resp);
+            for (guint b = 0; b < models->len; b++) {
+                g_autofree char *what = g_strdup_printf(
+                    "%s after %s %s", (char *)models->pdata[b],
+                    (char *)models->pdata[a],
+                    history_props[p] ? history_props[p] : "");
+                QDict *now = full_props(qts, models->pdata[b], NULL, NULL);
+
+                assert_props_equal(fresh->pdata[b], now, what);
+                qobject_unref(now);
+            }
+        }
+    }
+    qtest_quit(qts);
+}
+
+/*
+ * Purity: the CPU of the running machine is untouched by a storm of
+ * probing queries.
+ */
+static QDict *guest_cpu_props(QTestState *qts, QDict *names)
+{
+    QDict *props = qdict_new();
+    const QDictEntry *e;
+
+    for (e = qdict_first(names); e; e = qdict_next(names, e)) {
+        QDict *resp = qtest_qmp(qts, "{ 'execute': 'qom-get', 'arguments': "
+                                "{ 'path': '/machine/soc0/harts[0]', "
+                                "'property': %s } }", qdict_entry_key(e));
+
+        if (!resp_error(resp)) {
+            qdict_put_obj(props, qdict_entry_key(e),
+                          qobject_ref(qdict_get(resp, "return")));
+        }
+        qobject_unref(resp);
+    }
+    g_assert_cmpint(qdict_size(props), >, 100);
+    return props;
+}
+
+static void test_purity_running_guest(void)
+{
+    QTestState *qts = qtest_init("-machine virt -accel tcg -S "
+                                 "-cpu rv64,v=on,vlen=256,zba=off,"
+                                 "x-svukte=on,priv_spec=v1.12.0");
+    g_autoptr(GPtrArray) models = model_names(qts);
+    QDict *names = full_props(qts, "rv64", NULL, NULL);
+    QDict *before = guest_cpu_props(qts, names);
+    QDict *after;
+
+    g_assert(qdict_get_bool(before, "v"));
+    g_assert_false(qdict_get_bool(before, "zba"));
+    g_assert_cmpint(qdict_get_int(before, "vlen"), ==, 256);
+
+    for (guint a = 0; a < models->len; a++) {
+        for (int p = 0; p < ARRAY_SIZE(history_props); p++) {
+            qobject_unref(expand(qts, "static", models->pdata[a],
+                                 history_props[p]));
+            qobject_unref(expand(qts, "full", models->pdata[a],
+                                 history_props[p]));
+        }
+    }
+    after = guest_cpu_props(qts, names);
+    assert_props_equal(before, after, "guest CPU");
+
+    qobject_unref(after);
+    qobject_unref(before);
+    qobject_unref(names);
+    qtest_quit(qts);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+
+    if (!qtest_has_accel("tcg")) {
+        g_test_skip("TCG is not available");
+        return g_test_run();
+    }
+
+    qtest_add_func("/riscv/cpu-model/full/property-classes",
+                   test_full_property_classes);
+    qtest_add_func("/riscv/cpu-model/full/upstream-values",
+                   test_full_upstream_values);
+    qtest_add_func("/riscv/cpu-model/static/roundtrip", test_static_roundtrip);
+    qtest_add_func("/riscv/cpu-model/static/bases", test_static_bases);
+    qtest_add_func("/riscv/cpu-model/errors", test_errors);
+    qtest_add_func("/riscv/cpu-model/qtest-accel", test_qtest_accel_error);
+    qtest_add_func("/riscv/cpu-model/deprecated-props",
+                   test_deprecated_props);
+    qtest_add_func("/riscv/cpu-model/libvirt-probe", test_libvirt_probe);
+    qtest_add_func("/riscv/cpu-model/definitions", test_definitions);
+    qtest_add_func("/riscv/cpu-model/purity/histories",
+                   test_purity_histories);
+    qtest_add_func("/riscv/cpu-model/purity/running-guest",
+                   test_purity_running_guest);
+
+    return g_test_run();
+}
