@@ -38,7 +38,7 @@ define write-if-changed
 	@if cmp -s $(1).tmp $(1); then rm $(1).tmp; else mv $(1).tmp $(1); fi
 endef
 
-.PHONY: all build deps demo check bench clean distclean FORCE
+.PHONY: all build deps demo check bench check-valgrind clean distclean FORCE
 
 all: build
 
@@ -86,8 +86,16 @@ demo: build
 check: build $(QBUILD)/.firmware
 	scripts/run-tests
 
-bench: build
-	scripts/bench
+# The unpatched base, built the same way, for make bench.
+BASE_QBUILD := $(BUILD)/qemu-base
+$(BASE_QBUILD)/build.ninja: $(BUILD)/qemu-opts | $(BASE)/VERSION
+	rm -rf $(BASE_QBUILD)
+	mkdir -p $(BASE_QBUILD)
+	cd $(BASE_QBUILD) && ../base/configure $(QEMU_OPTS)
+
+bench: build $(BASE_QBUILD)/build.ninja
+	ninja -C $(BASE_QBUILD) qemu-system-riscv64
+	scripts/bench $(EMU) $(BASE_QBUILD)/qemu-system-riscv64
 
 clean:
 	rm -rf $(QBUILD) $(EMU) $(BUILD)/qemu-base $(BUILD)/.assembled

@@ -24,6 +24,7 @@
 #include "qemu/accel.h"
 #include "system/kvm.h"
 #include "system/tcg.h"
+#include "hw/qdev-core.h"
 #include "cpu-qom.h"
 #include "cpu.h"
 
@@ -303,8 +304,8 @@ static QDict *riscv_cpu_read_props(RISCVCPU *cpu)
  * Build the picture of model @name with @props: what -cpu name,props
  * would configure, finalized.  The throwaway CPU is dropped again.
  */
-static RISCVCPUModel *riscv_cpu_model_new(const char *name, QObject *props,
-                                          Error **errp)
+static RISCVCPUModel *riscv_cpu_model_build(const char *name,
+                                            QObject *props, Error **errp)
 {
     ObjectClass *oc = riscv_cpu_model_class(name, errp);
     RISCVCPUModel *model;
@@ -344,6 +345,51 @@ static RISCVCPUModel *riscv_cpu_model_new(const char *name, QObject *props,
 fail:
     object_unref(obj);
     return NULL;
+}
+
+static RISCVCPUModel *riscv_cpu_model_copy(const RISCVCPUModel *model)
+{
+    RISCVCPUModel *copy = g_memdup2(model, sizeof(*model));
+
+    copy->name = g_strdup(model->name);
+    copy->props = qobject_ref(model->props);
+    return copy;
+}
+
+/*
+ * Memo of the models expanded without props: model name -> picture.
+ *
+ * Building a CPU costs far more than the rest of a query.  Once purity
+ * holds, the picture of a model without props depends only on the model,
+ * the accelerator and the -cpu/-global options; the last two are fixed
+ * once the machine is ready.  So memoize only then, only inputs without
+ * props: the memo is keyed on everything that determines the answer and
+ * bounded by the number of CPU types.  The pictures are never modified.
+ */
+static GHashTable *riscv_cpu_model_memo;
+
+static RISCVCPUModel *riscv_cpu_model_new(const char *name, QObject *props,
+                                          Error **errp)
+{
+    RISCVCPUModel *model;
+
+    if (props || !phase_check(PHASE_MACHINE_READY)) {
+        return riscv_cpu_model_build(name, props, errp);
+    }
+    if (!riscv_cpu_model_memo) {
+        riscv_cpu_model_memo = g_hash_table_new_full(
+            g_str_hash, g_str_equal, g_free,
+            (GDestroyNotify)riscv_cpu_model_free);
+    }
+    model = g_hash_table_lookup(riscv_cpu_model_memo, name);
+    if (!model) {
+        model = riscv_cpu_model_build(name, NULL, errp);
+        if (!model) {
+            return NULL;
+        }
+        g_hash_table_insert(riscv_cpu_model_memo, g_strdup(name), model);
+    }
+    return riscv_cpu_model_copy(model);
 }
 
 /*
@@ -444,6 +490,40 @@ static QDict *riscv_cpu_static_delta(const char *base_name,
     return NULL;
 }
 
+static void qdict_unref_notify(gpointer qdict)
+{
+    qobject_unref((QDict *)qdict);
+}
+
+/* As riscv_cpu_static_delta(), memoized like riscv_cpu_model_new(). */
+static GHashTable *riscv_cpu_static_delta_memo_table;
+
+static QDict *riscv_cpu_static_delta_memo(const char *base_name,
+                                          const RISCVCPUModel *model,
+                                          bool memoize, Error **errp)
+{
+    QDict *delta;
+
+    if (!memoize || !phase_check(PHASE_MACHINE_READY)) {
+        return riscv_cpu_static_delta(base_name, model, errp);
+    }
+    if (!riscv_cpu_static_delta_memo_table) {
+        riscv_cpu_static_delta_memo_table = g_hash_table_new_full(
+            g_str_hash, g_str_equal, g_free, qdict_unref_notify);
+    }
+    delta = g_hash_table_lookup(riscv_cpu_static_delta_memo_table,
+                                model->name);
+    if (!delta) {
+        delta = riscv_cpu_static_delta(base_name, model, errp);
+        if (!delta) {
+            return NULL;
+        }
+        g_hash_table_insert(riscv_cpu_static_delta_memo_table,
+                            g_strdup(model->name), delta);
+    }
+    return qobject_ref(delta);
+}
+
 /* Is the deprecated property @name in effect in @props? */
 static bool riscv_deprecated_prop_in_effect(const char *name, QDict *props)
 {
@@ -510,7 +590,8 @@ CpuModelExpansionInfo *qmp_query_cpu_model_expansion(CpuModelExpansionType type,
         return expansion;
     case CPU_MODEL_EXPANSION_TYPE_STATIC:
         base_name = riscv_cpu_static_base(model, errp);
-        delta = base_name ? riscv_cpu_static_delta(base_name, model, errp)
+        delta = base_name ? riscv_cpu_static_delta_memo(base_name, model,
+                                                        !info->props, errp)
                           : NULL;
         if (!delta) {
             qapi_free_CpuModelExpansionInfo(expansion);
