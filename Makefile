@@ -86,6 +86,9 @@ demo: build
 check: build $(QBUILD)/.firmware
 	scripts/run-tests
 
+check-valgrind: build
+	scripts/check-leaks $(EMU)
+
 # The unpatched base, built the same way, for make bench.
 BASE_QBUILD := $(BUILD)/qemu-base
 $(BASE_QBUILD)/build.ninja: $(BUILD)/qemu-opts | $(BASE)/VERSION

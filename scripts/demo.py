@@ -36,12 +36,19 @@ STEPS = [
 ]
 
 
-def show(value, limit=24):
-    """Pretty-print a reply, eliding long property lists."""
-    text = json.dumps(value, indent=2, sort_keys=True).splitlines()
-    if len(text) > limit:
-        text = text[:limit] + [f"  ... ({len(text) - limit} more lines)"]
-    return "\n".join("    " + line for line in text)
+def show_props(props, limit=12):
+    """key=value words, wrapped, with at most @limit lines."""
+    words = [f"{k}={json.dumps(v)}" for k, v in sorted(props.items())]
+    lines, line = [], "    "
+    for w in words:
+        if len(line) + len(w) > 78:
+            lines.append(line.rstrip())
+            line = "    "
+        line += w + " "
+    lines.append(line.rstrip())
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"    ... ({len(lines) - limit} more lines)"]
+    return "\n".join(lines)
 
 
 def main():
@@ -85,7 +92,10 @@ def main():
                         props = ret.get("model", {}).get("props", {})
                         print(f"<- model {ret['model']['name']!r}, "
                               f"{len(props)} properties:")
-                        print(show(ret))
+                        print(show_props(props))
+                        if "deprecated-props" in ret:
+                            print("   deprecated-props: "
+                                  + " ".join(ret["deprecated-props"]))
                 else:
                     print(f"<- error: {resp['error']['desc']}")
                 print()

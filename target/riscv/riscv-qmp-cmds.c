@@ -544,21 +544,20 @@ static bool riscv_deprecated_prop_in_effect(const char *name, QDict *props)
  */
 static strList *riscv_cpu_deprecated_props(QDict *props, bool full)
 {
-    strList *list = NULL;
-    int i;
+    strList *list = NULL, **tail = &list;
 
-    for (i = ARRAY_SIZE(riscv_deprecated_option_names) - 1; i >= 0; i--) {
-        const char *name = riscv_deprecated_option_names[i];
-
-        if (full || riscv_deprecated_prop_in_effect(name, props)) {
-            QAPI_LIST_PREPEND(list, g_strdup(name));
-        }
-    }
-    for (i = 0; riscv_cpu_deprecated_exts[i].name; i++) {
+    for (int i = 0; riscv_cpu_deprecated_exts[i].name; i++) {
         const char *name = riscv_cpu_deprecated_exts[i].name;
 
         if (full || riscv_deprecated_prop_in_effect(name, props)) {
-            QAPI_LIST_PREPEND(list, g_strdup(name));
+            QAPI_LIST_APPEND(tail, g_strdup(name));
+        }
+    }
+    for (int i = 0; i < ARRAY_SIZE(riscv_deprecated_option_names); i++) {
+        const char *name = riscv_deprecated_option_names[i];
+
+        if (full || riscv_deprecated_prop_in_effect(name, props)) {
+            QAPI_LIST_APPEND(tail, g_strdup(name));
         }
     }
     return list;

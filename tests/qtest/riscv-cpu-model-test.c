@@ -454,12 +454,14 @@ static void test_errors(void)
     assert_expand_error(qts, "full", "rv64", "{ 'pmu-mask': -1 }",
                         "Cannot set 'pmu-mask': Parameter 'pmu-mask' expects "
                         "uint32_t");
-    assert_expand_error(qts, "full", "rv64", "{ 'marchid': 9223372036854775808 }",
+    assert_expand_error(qts, "full", "rv64",
+                        "{ 'marchid': 9223372036854775808 }",
                         "Cannot set 'marchid': Unable to set marchid with MSB "
                         "(64) bit set and the remaining bits zero");
 
     /* missing dependency, conflicting extensions */
-    assert_expand_error(qts, "full", "rv64", "{ 'zvfh': true, 'zve32f': false }",
+    assert_expand_error(qts, "full", "rv64",
+                        "{ 'zvfh': true, 'zve32f': false }",
                         "Zvfh/Zvfhmin extensions require Zve32f extension");
     assert_expand_error(qts, "full", "rv64", "{ 'zfinx': true }",
                         "Zfinx cannot be supported together with F extension");
