@@ -18,10 +18,13 @@
 #include "qapi/visitor.h"
 #include "qobject/qbool.h"
 #include "qobject/qdict.h"
+#include "qobject/qjson.h"
 #include "qobject/qlist.h"
 #include "qobject/qstring.h"
 #include "qom/qom-qobject.h"
 #include "qemu/accel.h"
+#include "hw/core/cpu.h"
+#include "qobject/qnum.h"
 #include "system/kvm.h"
 #include "system/tcg.h"
 #include "hw/qdev-core.h"
@@ -43,20 +46,54 @@ typedef enum RISCVPropClass {
     RISCV_PROP_OPTION,          /* any other option */
 } RISCVPropClass;
 
+/*
+ * How two values of a property compare, and how baseline combines them.
+ * See docs/system/riscv/cpu-model-probing.rst for the table.
+ */
+typedef enum RISCVPropCompare {
+    RISCV_CMP_INCLUSION,        /* boolean feature: true > false; AND */
+    RISCV_CMP_MASK,             /* bit mask of features: inclusion; AND */
+    RISCV_CMP_ORDERED,          /* version: later > earlier; minimum */
+    RISCV_CMP_EQUAL,            /* identity, size, behaviour: must match */
+    RISCV_CMP_IGNORED,          /* a choice the spec leaves open: no effect */
+} RISCVPropCompare;
+
 typedef struct RISCVPropInfo {
     const char *name;
     RISCVPropClass klass;
+    RISCVPropCompare cmp;
     uint32_t cfg_offset;        /* named features only */
 } RISCVPropInfo;
 
+typedef struct RISCVOptionInfo {
+    const char *name;
+    RISCVPropCompare cmp;
+} RISCVOptionInfo;
+
 /* Options that are not extensions, in the order they are applied. */
-static const char *const riscv_cpu_option_names[] = {
-    "mmu", "pmp", "debug", "x-misa-w", "short-isa-string",
-    "rvv_ta_all_1s", "rvv_ma_all_1s", "rvv_vl_half_avl",
-    "vlen", "elen", "cbom_blocksize", "cbop_blocksize", "cboz_blocksize",
-    "pmu-mask", "mvendorid", "marchid", "mimpid",
-    "resetvec", "rnmi-interrupt-vector", "rnmi-exception-vector",
-    "vext_spec", "priv_spec",
+static const RISCVOptionInfo riscv_cpu_options[] = {
+    { "mmu", RISCV_CMP_INCLUSION },
+    { "pmp", RISCV_CMP_INCLUSION },
+    { "debug", RISCV_CMP_INCLUSION },
+    { "x-misa-w", RISCV_CMP_INCLUSION },
+    { "short-isa-string", RISCV_CMP_IGNORED },
+    { "rvv_ta_all_1s", RISCV_CMP_IGNORED },
+    { "rvv_ma_all_1s", RISCV_CMP_IGNORED },
+    { "rvv_vl_half_avl", RISCV_CMP_IGNORED },
+    { "vlen", RISCV_CMP_EQUAL },
+    { "elen", RISCV_CMP_EQUAL },
+    { "cbom_blocksize", RISCV_CMP_EQUAL },
+    { "cbop_blocksize", RISCV_CMP_EQUAL },
+    { "cboz_blocksize", RISCV_CMP_EQUAL },
+    { "pmu-mask", RISCV_CMP_MASK },
+    { "mvendorid", RISCV_CMP_EQUAL },
+    { "marchid", RISCV_CMP_EQUAL },
+    { "mimpid", RISCV_CMP_EQUAL },
+    { "resetvec", RISCV_CMP_EQUAL },
+    { "rnmi-interrupt-vector", RISCV_CMP_EQUAL },
+    { "rnmi-exception-vector", RISCV_CMP_EQUAL },
+    { "vext_spec", RISCV_CMP_EQUAL },
+    { "priv_spec", RISCV_CMP_ORDERED },
 };
 
 static const char *const riscv_satp_mode_names[] = {
@@ -74,7 +111,8 @@ static void catalogue_add(RISCVPropClass klass, const char *name,
                           uint32_t cfg_offset)
 {
     RISCVPropInfo info = {
-        .name = name, .klass = klass, .cfg_offset = cfg_offset,
+        .name = name, .klass = klass, .cmp = RISCV_CMP_INCLUSION,
+        .cfg_offset = cfg_offset,
     };
 
     g_array_append_val(riscv_prop_catalogue, info);
@@ -110,8 +148,11 @@ static const GArray *riscv_cpu_prop_catalogue(void)
     for (int i = 0; i < ARRAY_SIZE(riscv_satp_mode_names); i++) {
         catalogue_add(RISCV_PROP_SATP, riscv_satp_mode_names[i], 0);
     }
-    for (int i = 0; i < ARRAY_SIZE(riscv_cpu_option_names); i++) {
-        catalogue_add(RISCV_PROP_OPTION, riscv_cpu_option_names[i], 0);
+    for (int i = 0; i < ARRAY_SIZE(riscv_cpu_options); i++) {
+        catalogue_add(RISCV_PROP_OPTION, riscv_cpu_options[i].name, 0);
+        g_array_index(riscv_prop_catalogue, RISCVPropInfo,
+                      riscv_prop_catalogue->len - 1).cmp =
+            riscv_cpu_options[i].cmp;
     }
     return riscv_prop_catalogue;
 }
@@ -454,7 +495,7 @@ static int riscv_cpu_model_add_differences(QDict *delta,
  */
 static QDict *riscv_cpu_static_delta(const char *base_name,
                                      const RISCVCPUModel *model,
-                                     Error **errp)
+                                     bool with_derived, Error **errp)
 {
     g_autoptr(RISCVCPUModel) base = riscv_cpu_model_new(base_name, NULL,
                                                         errp);
@@ -477,8 +518,8 @@ static QDict *riscv_cpu_static_delta(const char *base_name,
             return NULL;
         }
         if (!riscv_cpu_model_add_differences(delta, check, model)) {
-            if (qobject_is_equal(QOBJECT(check->props),
-                                 QOBJECT(model->props))) {
+            if (!with_derived || qobject_is_equal(QOBJECT(check->props),
+                                                  QOBJECT(model->props))) {
                 return delta;
             }
             break;
@@ -505,7 +546,7 @@ static QDict *riscv_cpu_static_delta_memo(const char *base_name,
     QDict *delta;
 
     if (!memoize || !phase_check(PHASE_MACHINE_READY)) {
-        return riscv_cpu_static_delta(base_name, model, errp);
+        return riscv_cpu_static_delta(base_name, model, true, errp);
     }
     if (!riscv_cpu_static_delta_memo_table) {
         riscv_cpu_static_delta_memo_table = g_hash_table_new_full(
@@ -514,7 +555,7 @@ static QDict *riscv_cpu_static_delta_memo(const char *base_name,
     delta = g_hash_table_lookup(riscv_cpu_static_delta_memo_table,
                                 model->name);
     if (!delta) {
-        delta = riscv_cpu_static_delta(base_name, model, errp);
+        delta = riscv_cpu_static_delta(base_name, model, true, errp);
         if (!delta) {
             return NULL;
         }
@@ -608,6 +649,340 @@ CpuModelExpansionInfo *qmp_query_cpu_model_expansion(CpuModelExpansionType type,
     }
 }
 
+/*
+ * Comparison
+ */
+
+/* "v1.12.0" -> 0x010c00; 0 if it does not parse. */
+static uint32_t riscv_spec_version(QObject *value)
+{
+    QString *str = qobject_to(QString, value);
+    unsigned int major, minor, patch = 0;
+
+    if (!str || sscanf(qstring_get_str(str), "v%u.%u.%u", &major, &minor,
+                       &patch) < 2) {
+        return 0;
+    }
+    return major << 16 | minor << 8 | patch;
+}
+
+/*
+ * Compare the values @a and @b of one property: does @a have something
+ * @b lacks (*a_more), and the other way round (*b_more)?
+ */
+static void riscv_prop_compare(const RISCVPropInfo *info, QObject *a,
+                               QObject *b, bool *a_more, bool *b_more)
+{
+    *a_more = *b_more = false;
+    if (qobject_is_equal(a, b) || (info && info->cmp == RISCV_CMP_IGNORED)) {
+        return;
+    }
+    if (!a || !b || !info) {
+        *a_more = *b_more = true;
+        return;
+    }
+    switch (info->cmp) {
+    case RISCV_CMP_INCLUSION:
+        *a_more = qbool_get_bool(qobject_to(QBool, a));
+        *b_more = !*a_more;
+        return;
+    case RISCV_CMP_MASK: {
+        uint64_t ma = 0, mb = 0;
+
+        qnum_get_try_uint(qobject_to(QNum, a), &ma);
+        qnum_get_try_uint(qobject_to(QNum, b), &mb);
+        *a_more = ma & ~mb;
+        *b_more = mb & ~ma;
+        return;
+    }
+    case RISCV_CMP_ORDERED:
+        *a_more = riscv_spec_version(a) > riscv_spec_version(b);
+        *b_more = !*a_more;
+        return;
+    case RISCV_CMP_EQUAL:
+    default:
+        *a_more = *b_more = true;
+        return;
+    }
+}
+
+static bool riscv_cpu_model_same_base(const RISCVCPUModel *a,
+                                      const RISCVCPUModel *b)
+{
+    return a->mxl == b->mxl && a->rve == b->rve;
+}
+
+/* Names of the properties of @a and @b, in catalogue order. */
+static GPtrArray *riscv_cpu_models_prop_names(const RISCVCPUModel *a,
+                                              const RISCVCPUModel *b)
+{
+    const GArray *cat = riscv_cpu_prop_catalogue();
+    GPtrArray *names = g_ptr_array_new();
+
+    for (guint i = 0; i < cat->len; i++) {
+        const RISCVPropInfo *info = &g_array_index(cat, RISCVPropInfo, i);
+
+        if (qdict_haskey(a->props, info->name) ||
+            qdict_haskey(b->props, info->name)) {
+            g_ptr_array_add(names, (gpointer)info->name);
+        }
+    }
+    return names;
+}
+
+static CpuModelCompareResult riscv_cpu_model_compare(const RISCVCPUModel *a,
+                                                     const RISCVCPUModel *b,
+                                                     strList **responsible)
+{
+    g_autoptr(GPtrArray) names = NULL;
+    strList **tail = responsible;
+    bool a_more = false, b_more = false;
+
+    if (!riscv_cpu_model_same_base(a, b)) {
+        QAPI_LIST_APPEND(tail, g_strdup("type"));
+        return CPU_MODEL_COMPARE_RESULT_INCOMPATIBLE;
+    }
+
+    names = riscv_cpu_models_prop_names(a, b);
+    for (guint i = 0; i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        bool am, bm;
+
+        riscv_prop_compare(riscv_cpu_prop_lookup(name),
+                           qdict_get(a->props, name),
+                           qdict_get(b->props, name), &am, &bm);
+        if (am || bm) {
+            QAPI_LIST_APPEND(tail, g_strdup(name));
+        }
+        a_more |= am;
+        b_more |= bm;
+    }
+
+    if (a_more && b_more) {
+        return CPU_MODEL_COMPARE_RESULT_INCOMPATIBLE;
+    } else if (a_more) {
+        return CPU_MODEL_COMPARE_RESULT_SUPERSET;
+    } else if (b_more) {
+        return CPU_MODEL_COMPARE_RESULT_SUBSET;
+    }
+    return CPU_MODEL_COMPARE_RESULT_IDENTICAL;
+}
+
+CpuModelCompareInfo *qmp_query_cpu_model_comparison(CpuModelInfo *infoa,
+                                                    CpuModelInfo *infob,
+                                                    Error **errp)
+{
+    g_autoptr(RISCVCPUModel) a = NULL;
+    g_autoptr(RISCVCPUModel) b = NULL;
+    CpuModelCompareInfo *info;
+
+    a = riscv_cpu_model_new(infoa->name, infoa->props, errp);
+    if (!a) {
+        return NULL;
+    }
+    b = riscv_cpu_model_new(infob->name, infob->props, errp);
+    if (!b) {
+        return NULL;
+    }
+
+    info = g_new0(CpuModelCompareInfo, 1);
+    info->result = riscv_cpu_model_compare(a, b,
+                                           &info->responsible_properties);
+    return info;
+}
+
+/*
+ * Baseline: the largest configuration that both models contain.
+ *
+ * Each finalized model is closed under the implication and requirement
+ * rules, so their intersection is closed as well: an extension in both
+ * brings what it implies and requires, which is then in both too.  The
+ * result is expressed on the static base, like a static expansion, and
+ * checked by expanding it.
+ */
+static QObject *riscv_prop_meet(const RISCVPropInfo *info, const char *name,
+                                QObject *a, QObject *b,
+                                const RISCVCPUModel *ma,
+                                const RISCVCPUModel *mb, Error **errp)
+{
+    uint64_t va = 0, vb = 0;
+
+    if (qobject_is_equal(a, b)) {
+        return qobject_ref(a);
+    }
+    if (a && b && info) {
+        switch (info->cmp) {
+        case RISCV_CMP_INCLUSION:
+            return QOBJECT(qbool_from_bool(false));
+        case RISCV_CMP_MASK:
+            qnum_get_try_uint(qobject_to(QNum, a), &va);
+            qnum_get_try_uint(qobject_to(QNum, b), &vb);
+            return QOBJECT(qnum_from_uint(va & vb));
+        case RISCV_CMP_ORDERED:
+            return qobject_ref(riscv_spec_version(a) < riscv_spec_version(b)
+                               ? a : b);
+        case RISCV_CMP_IGNORED:
+            return QOBJECT(qbool_from_bool(false));   /* QEMU's default */
+        default:
+            break;
+        }
+    }
+    {
+        g_autoptr(GString) ja = a ? qobject_to_json(a) : NULL;
+        g_autoptr(GString) jb = b ? qobject_to_json(b) : NULL;
+
+        error_setg(errp, "No common CPU model: '%s' is %s in '%s' and %s "
+                   "in '%s', and it must match", name,
+                   ja ? ja->str : "absent", ma->name,
+                   jb ? jb->str : "absent", mb->name);
+    }
+    return NULL;
+}
+
+static CpuModelInfo *riscv_cpu_model_baseline(const RISCVCPUModel *a,
+                                              const RISCVCPUModel *b,
+                                              Error **errp)
+{
+    g_autoptr(RISCVCPUModel) meet = NULL;
+    g_autoptr(GPtrArray) names = NULL;
+    const char *base_name;
+    CpuModelInfo *info;
+    QDict *delta;
+
+    if (!riscv_cpu_model_same_base(a, b)) {
+        error_setg(errp, "No common CPU model: '%s' is RV%d%s and '%s' is "
+                   "RV%d%s", a->name, 16 << a->mxl, a->rve ? "E" : "I",
+                   b->name, 16 << b->mxl, b->rve ? "E" : "I");
+        return NULL;
+    }
+
+    meet = g_new0(RISCVCPUModel, 1);
+    meet->name = g_strdup_printf("baseline of %s and %s", a->name, b->name);
+    meet->mxl = a->mxl;
+    meet->rve = a->rve;
+    meet->props = qdict_new();
+
+    names = riscv_cpu_models_prop_names(a, b);
+    for (guint i = 0; i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        const RISCVPropInfo *prop = riscv_cpu_prop_lookup(name);
+        QObject *value;
+
+        if (riscv_prop_is_derived(prop)) {
+            continue;   /* follows from the rest */
+        }
+        value = riscv_prop_meet(prop, name, qdict_get(a->props, name),
+                                qdict_get(b->props, name), a, b, errp);
+        if (!value) {
+            return NULL;
+        }
+        qdict_put_obj(meet->props, name, value);
+    }
+
+    base_name = riscv_cpu_static_base(meet, errp);
+    if (!base_name) {
+        return NULL;
+    }
+    delta = riscv_cpu_static_delta(base_name, meet, false, errp);
+    if (!delta) {
+        return NULL;
+    }
+    info = g_new0(CpuModelInfo, 1);
+    info->name = g_strdup(base_name);
+    info->props = QOBJECT(delta);
+    return info;
+}
+
+CpuModelBaselineInfo *qmp_query_cpu_model_baseline(CpuModelInfo *infoa,
+                                                  CpuModelInfo *infob,
+                                                  Error **errp)
+{
+    g_autoptr(RISCVCPUModel) a = NULL;
+    g_autoptr(RISCVCPUModel) b = NULL;
+    CpuModelBaselineInfo *baseline;
+    CpuModelInfo *model;
+
+    a = riscv_cpu_model_new(infoa->name, infoa->props, errp);
+    if (!a) {
+        return NULL;
+    }
+    b = riscv_cpu_model_new(infob->name, infob->props, errp);
+    if (!b) {
+        return NULL;
+    }
+    model = riscv_cpu_model_baseline(a, b, errp);
+    if (!model) {
+        return NULL;
+    }
+    baseline = g_new0(CpuModelBaselineInfo, 1);
+    baseline->model = model;
+    return baseline;
+}
+
+/*
+ * Definitions
+ */
+
+/*
+ * What keeps @name from running here as it is: "type" when -cpu would
+ * refuse the model itself, or, under KVM, the properties the host
+ * cannot provide.  Empty when the model can be used as it is.
+ */
+static strList *riscv_cpu_unavailable_features(ObjectClass *oc,
+                                               const char *name)
+{
+    g_autoptr(RISCVCPUModel) model = NULL;
+    g_autoptr(RISCVCPUModel) host = NULL;
+    strList *list = NULL, **tail = &list;
+    Error *err = NULL;
+
+    /* realize refuses 128-bit CPUs with multi-threaded TCG */
+    if (tcg_enabled() && qemu_tcg_mttcg_enabled() &&
+        RISCV_CPU_CLASS(oc)->misa_mxl_max >= MXL_RV128) {
+        QAPI_LIST_APPEND(tail, g_strdup("type"));
+        return list;
+    }
+
+    model = riscv_cpu_model_new(name, NULL, &err);
+    if (!model) {
+        error_free(err);
+        QAPI_LIST_APPEND(tail, g_strdup("type"));
+        return list;
+    }
+
+    if (kvm_enabled() && strcmp(name, "host")) {
+        g_autoptr(GPtrArray) names = NULL;
+
+        host = riscv_cpu_model_new("host", NULL, &err);
+        if (!host) {
+            error_free(err);
+            QAPI_LIST_APPEND(tail, g_strdup("type"));
+            return list;
+        }
+        if (!riscv_cpu_model_same_base(model, host)) {
+            QAPI_LIST_APPEND(tail, g_strdup("type"));
+            return list;
+        }
+        names = riscv_cpu_models_prop_names(model, host);
+        for (guint i = 0; i < names->len; i++) {
+            const char *prop = g_ptr_array_index(names, i);
+            const RISCVPropInfo *info = riscv_cpu_prop_lookup(prop);
+            bool model_more, host_more;
+
+            if (riscv_prop_is_derived(info)) {
+                continue;
+            }
+            riscv_prop_compare(info, qdict_get(model->props, prop),
+                               qdict_get(host->props, prop),
+                               &model_more, &host_more);
+            if (model_more) {
+                QAPI_LIST_APPEND(tail, g_strdup(prop));
+            }
+        }
+    }
+    return list;
+}
+
 static void riscv_cpu_add_definition(gpointer data, gpointer user_data)
 {
     ObjectClass *oc = data;
@@ -620,6 +995,10 @@ static void riscv_cpu_add_definition(gpointer data, gpointer user_data)
     info->q_static = riscv_cpu_class_is_static(oc);
     info->has_migration_safe = true;
     info->migration_safe = info->q_static;
+    info->deprecated = false;
+    info->has_unavailable_features = true;
+    info->unavailable_features = riscv_cpu_unavailable_features(oc,
+                                                                info->name);
 
     QAPI_LIST_PREPEND(*cpu_list, info);
 }

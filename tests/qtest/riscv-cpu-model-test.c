@@ -15,6 +15,7 @@
 #include "qobject/qlist.h"
 #include "qobject/qnum.h"
 #include "qobject/qstring.h"
+#include <sys/wait.h>
 
 #define MACHINE "-machine none -accel tcg"
 #define UPSTREAM_FULL "tests/data/riscv-cpu-model/upstream-10.0.13-full.json"
@@ -587,16 +588,26 @@ static void test_libvirt_probe(void)
     qtest_quit(qts);
 }
 
+static QList *definitions(QTestState *qts)
+{
+    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-definitions' }");
+    QList *list = qobject_ref(qdict_get_qlist(resp, "return"));
+
+    qobject_unref(resp);
+    return list;
+}
+
 static void test_definitions(void)
 {
     QTestState *qts = qtest_init(MACHINE);
-    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-definitions' }");
+    QList *defs = definitions(qts);
     const QListEntry *e;
     int n = 0;
 
-    QLIST_FOREACH_ENTRY(qdict_get_qlist(resp, "return"), e) {
+    QLIST_FOREACH_ENTRY(defs, e) {
         QDict *def = qobject_to(QDict, qlist_entry_obj(e));
         const char *name = qdict_get_str(def, "name");
+        QList *unavailable = qdict_get_qlist(def, "unavailable-features");
         bool dynamic = !strcmp(name, "rv64") || !strcmp(name, "rv32") ||
                        !strcmp(name, "max") || !strcmp(name, "max32") ||
                        !strcmp(name, "x-rv128");
@@ -604,9 +615,322 @@ static void test_definitions(void)
         g_assert_cmpint(qdict_get_bool(def, "static"), ==, !dynamic);
         g_assert_cmpint(qdict_get_bool(def, "migration-safe"), ==, !dynamic);
         g_assert_false(qdict_get_bool(def, "deprecated"));
+        g_assert(unavailable);
+        if (!strcmp(name, "x-rv128")) {
+            /* realize refuses 128-bit CPUs with multi-threaded TCG */
+            g_assert_cmpint(qlist_size(unavailable), ==, 1);
+            g_assert_cmpstr(qstring_get_str(qobject_to(QString,
+                            qlist_peek(unavailable))), ==, "type");
+        } else {
+            g_assert(qlist_empty(unavailable));
+        }
         n++;
     }
     g_assert_cmpint(n, ==, 24);
+    qobject_unref(defs);
+    qtest_quit(qts);
+
+    /* with single-threaded TCG, x-rv128 can be used */
+    qts = qtest_init("-machine none -accel tcg,thread=single");
+    defs = definitions(qts);
+    QLIST_FOREACH_ENTRY(defs, e) {
+        QDict *def = qobject_to(QDict, qlist_entry_obj(e));
+
+        g_assert(qlist_empty(qdict_get_qlist(def, "unavailable-features")));
+    }
+    qobject_unref(defs);
+    qtest_quit(qts);
+}
+
+/* Does "-cpu @model" start?  Waits for a refusal for at most 20 s. */
+static bool cpu_option_starts(const char *model)
+{
+    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *cpu = g_strdup_printf("%s", model);
+    const char *argv[] = {
+        qemu, "-machine", "none", "-accel", "tcg", "-cpu", cpu,
+        "-display", "none", "-nodefaults", "-S", "-monitor", "none", NULL,
+    };
+    g_autoptr(GError) gerr = NULL;
+    GPid pid;
+    int status;
+
+    if (!g_spawn_async(NULL, (char **)argv, NULL,
+                       G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, &pid, &gerr)) {
+        g_error("%s", gerr->message);
+    }
+    for (int i = 0; i < 200; i++) {
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        }
+        g_usleep(100 * 1000);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return true;
+}
+
+/* For every model, unavailable-features agrees with what -cpu does. */
+static void test_definitions_agree_with_cpu_option(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    QList *defs = definitions(qts);
+    const QListEntry *e;
+
+    qtest_quit(qts);
+    QLIST_FOREACH_ENTRY(defs, e) {
+        QDict *def = qobject_to(QDict, qlist_entry_obj(e));
+        const char *name = qdict_get_str(def, "name");
+        g_autofree char *args = NULL;
+        QDict *resp;
+
+        if (!qlist_empty(qdict_get_qlist(def, "unavailable-features"))) {
+            g_assert_false(cpu_option_starts(name));
+            continue;
+        }
+        /* it starts, and its expansion succeeds */
+        args = g_strdup_printf(MACHINE " -cpu %s", name);
+        qts = qtest_init(args);
+        resp = qtest_qmp(qts, "{ 'execute': 'query-cpus-fast' }");
+        g_assert_cmpint(qlist_size(qdict_get_qlist(resp, "return")), ==, 1);
+        qobject_unref(resp);
+        resp = expand(qts, "full", name, NULL);
+        g_assert_null(resp_error(resp));
+        qobject_unref(resp);
+        qtest_quit(qts);
+    }
+    qobject_unref(defs);
+}
+
+/*
+ * Comparison and baseline
+ */
+static QDict *compare(QTestState *qts, const char *a, const char *b)
+{
+    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-comparison', "
+                            "'arguments': { 'modela': %p, 'modelb': %p } }",
+                            qobject_from_json(a, &error_abort),
+                            qobject_from_json(b, &error_abort));
+
+    g_assert_null(resp_error(resp));
+    return resp;
+}
+
+static const char *compare_result(QTestState *qts, const char *a,
+                                  const char *b)
+{
+    QDict *resp = compare(qts, a, b);
+    const char *r = qdict_get_str(qdict_get_qdict(resp, "return"), "result");
+    static const char *const results[] = {
+        "incompatible", "identical", "superset", "subset",
+    };
+
+    for (int i = 0; i < ARRAY_SIZE(results); i++) {
+        if (!strcmp(r, results[i])) {
+            qobject_unref(resp);
+            return results[i];
+        }
+    }
+    g_assert_not_reached();
+}
+
+static const char *mirror(const char *result)
+{
+    return !strcmp(result, "superset") ? "subset" :
+           !strcmp(result, "subset") ? "superset" : result;
+}
+
+static char *model_json(const char *name)
+{
+    return g_strdup_printf("{ 'name': '%s' }", name);
+}
+
+static void assert_compare(QTestState *qts, const char *a, const char *b,
+                           const char *result, const char *responsible)
+{
+    QDict *resp = compare(qts, a, b);
+    QDict *ret = qdict_get_qdict(resp, "return");
+    g_autoptr(GString) got = qobject_to_json(
+                                 qdict_get(ret, "responsible-properties"));
+    QObject *want = qobject_from_json(responsible, &error_abort);
+    g_autoptr(GString) want_json = qobject_to_json(want);
+
+    g_assert_cmpstr(qdict_get_str(ret, "result"), ==, result);
+    g_assert_cmpstr(got->str, ==, want_json->str);
+    qobject_unref(want);
+    qobject_unref(resp);
+}
+
+static void test_comparison_laws(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    g_autoptr(GPtrArray) models = model_names(qts);
+    static const char *const chains[][2] = {
+        { "rv64i", "rv64" }, { "rv64", "max" }, { "rv64i", "max" },
+        { "rva22u64", "rva23u64" }, { "rva22s64", "rva23s64" },
+        { "rva22u64", "rva22s64" }, { "rv32i", "rv32" },
+    };
+
+    for (guint a = 0; a < models->len; a++) {
+        g_autofree char *ma = model_json(models->pdata[a]);
+
+        /* compare(A, A) is identical */
+        g_assert_cmpstr(compare_result(qts, ma, ma), ==, "identical");
+        for (guint b = 0; b < models->len; b++) {
+            g_autofree char *mb = model_json(models->pdata[b]);
+
+            /* compare(A, B) and compare(B, A) mirror each other */
+            g_assert_cmpstr(compare_result(qts, ma, mb), ==,
+                            mirror(compare_result(qts, mb, ma)));
+        }
+    }
+
+    for (int i = 0; i < ARRAY_SIZE(chains); i++) {
+        g_autofree char *ma = model_json(chains[i][0]);
+        g_autofree char *mb = model_json(chains[i][1]);
+
+        g_assert_cmpstr(compare_result(qts, ma, mb), ==, "subset");
+        g_assert_cmpstr(compare_result(qts, mb, ma), ==, "superset");
+    }
+    /* QEMU 10.0's max32 enables what rv32 enables, no more */
+    g_assert_cmpstr(compare_result(qts, "{ 'name': 'rv32' }",
+                                   "{ 'name': 'max32' }"), ==, "identical");
+
+    /* responsible-properties, exactly */
+    assert_compare(qts, "{ 'name': 'rv64', 'props': { 'v': true } }",
+                   "{ 'name': 'rv64' }", "superset",
+                   "[ 'v', 'zve32f', 'zve32x', 'zve64f', 'zve64d', "
+                   "'zve64x' ]");
+    assert_compare(qts, "{ 'name': 'rv64' }",
+                   "{ 'name': 'rv64', 'props': { 'zba': false } }",
+                   "superset", "[ 'zba' ]");
+    assert_compare(qts, "{ 'name': 'rv64' }",
+                   "{ 'name': 'rv64', 'props': { 'priv_spec': 'v1.12.0' } }",
+                   "superset", "[ 'svvptc', 'priv_spec' ]");
+    assert_compare(qts, "{ 'name': 'rv64', 'props': { 'pmu-mask': 8 } }",
+                   "{ 'name': 'rv64', 'props': { 'zbc': false } }",
+                   "incompatible", "[ 'zbc', 'pmu-mask' ]");
+    assert_compare(qts, "{ 'name': 'rv64' }",
+                   "{ 'name': 'rv64', 'props': { 'vlen': 256 } }",
+                   "incompatible", "[ 'vlen' ]");
+    assert_compare(qts, "{ 'name': 'rv64' }",
+                   "{ 'name': 'rv64', 'props': { 'mvendorid': 1 } }",
+                   "incompatible", "[ 'mvendorid' ]");
+    assert_compare(qts, "{ 'name': 'rv64' }", "{ 'name': 'rv32' }",
+                   "incompatible", "[ 'type' ]");
+    assert_compare(qts, "{ 'name': 'rv64i' }", "{ 'name': 'rv64e' }",
+                   "incompatible", "[ 'type' ]");
+    assert_compare(qts, "{ 'name': 'rv32e' }", "{ 'name': 'rv32' }",
+                   "incompatible", "[ 'type' ]");
+    assert_compare(qts, "{ 'name': 'rva23s64' }", "{ 'name': 'rva23s64' }",
+                   "identical", "[]");
+    /* a choice the specification leaves open does not count */
+    assert_compare(qts, "{ 'name': 'rv64' }",
+                   "{ 'name': 'rv64', 'props': { 'rvv_ta_all_1s': true } }",
+                   "identical", "[]");
+    qtest_quit(qts);
+}
+
+static QDict *baseline(QTestState *qts, const char *a, const char *b)
+{
+    return qtest_qmp(qts, "{ 'execute': 'query-cpu-model-baseline', "
+                     "'arguments': { 'modela': %p, 'modelb': %p } }",
+                     qobject_from_json(a, &error_abort),
+                     qobject_from_json(b, &error_abort));
+}
+
+static void test_baseline_laws(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    g_autoptr(GPtrArray) models = model_names(qts);
+    int pairs = 0;
+    QDict *resp;
+
+    for (guint a = 0; a < models->len; a++) {
+        g_autofree char *ma = model_json(models->pdata[a]);
+
+        if (!strcmp(models->pdata[a], "x-rv128")) {
+            continue;
+        }
+        for (guint b = a; b < models->len; b++) {
+            g_autofree char *mb = model_json(models->pdata[b]);
+            g_autoptr(GString) ab_json = NULL;
+            g_autoptr(GString) ba_json = NULL;
+            QDict *ab, *ba, *check;
+            const char *r;
+
+            if (!strcmp(models->pdata[b], "x-rv128")) {
+                continue;
+            }
+            ab = baseline(qts, ma, mb);
+            if (resp_error(ab)) {
+                /* only when no common model exists */
+                g_assert(g_str_has_prefix(resp_error(ab),
+                                          "No common CPU model: "));
+                qobject_unref(ab);
+                continue;
+            }
+            ab_json = qobject_to_json(QOBJECT(resp_model(ab)));
+
+            /* identical to or a subset of both, and it expands */
+            r = compare_result(qts, ab_json->str, ma);
+            g_assert(!strcmp(r, "identical") || !strcmp(r, "subset"));
+            r = compare_result(qts, ab_json->str, mb);
+            g_assert(!strcmp(r, "identical") || !strcmp(r, "subset"));
+            check = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion',"
+                              " 'arguments': { 'type': 'full', 'model': %p } }",
+                              qobject_ref(resp_model(ab)));
+            g_assert_null(resp_error(check));
+            qobject_unref(check);
+
+            /* baseline(A, A) is identical to A */
+            if (a == b) {
+                g_assert_cmpstr(compare_result(qts, ab_json->str, ma), ==,
+                                "identical");
+            }
+            /* baseline(B, A) has the same features */
+            ba = baseline(qts, mb, ma);
+            ba_json = qobject_to_json(QOBJECT(resp_model(ba)));
+            g_assert_cmpstr(compare_result(qts, ab_json->str, ba_json->str),
+                            ==, "identical");
+            qobject_unref(ba);
+            qobject_unref(ab);
+            pairs++;
+        }
+    }
+    /* the others differ in XLEN, base ISA, machine IDs or VLEN */
+    g_assert_cmpint(pairs, >=, 90);
+
+    /* a static model */
+    resp = baseline(qts, "{ 'name': 'max' }", "{ 'name': 'rva23s64' }");
+    g_assert_cmpstr(qdict_get_str(resp_model(resp), "name"), ==, "rv64i");
+    qobject_unref(resp);
+
+    /* removing an extension removes what needs it: closed under rules */
+    resp = baseline(qts, "{ 'name': 'rv64', 'props': { 'v': true } }",
+                    "{ 'name': 'rv64', 'props': { 'zve32f': true, "
+                    "'zvfh': true } }");
+    g_assert_false(qdict_haskey(resp_props(resp), "v"));
+    g_assert(qdict_get_bool(resp_props(resp), "zve32f"));
+    g_assert_false(qdict_haskey(resp_props(resp), "zvfh"));
+    qobject_unref(resp);
+
+    /* no common model */
+    resp = baseline(qts, "{ 'name': 'rv64' }", "{ 'name': 'rv32' }");
+    g_assert_cmpstr(resp_error(resp), ==,
+                    "No common CPU model: 'rv64' is RV64I and 'rv32' is "
+                    "RV32I");
+    qobject_unref(resp);
+    resp = baseline(qts, "{ 'name': 'rv64', 'props': { 'vlen': 256 } }",
+                    "{ 'name': 'max' }");
+    g_assert_cmpstr(resp_error(resp), ==,
+                    "No common CPU model: 'vlen' is 256 in 'rv64' and 128 "
+                    "in 'max', and it must match");
+    qobject_unref(resp);
+    resp = baseline(qts, "{ 'name': 'rv64' }", "{ 'name': 'nope' }");
+    g_assert_cmpstr(resp_error(resp), ==,
+                    "The CPU type 'nope' is not a known RISC-V CPU type");
     qobject_unref(resp);
     qtest_quit(qts);
 }
@@ -749,7 +1073,11 @@ int main(int argc, char **argv)
     qtest_add_func("/riscv/cpu-model/deprecated-props",
                    test_deprecated_props);
     qtest_add_func("/riscv/cpu-model/libvirt-probe", test_libvirt_probe);
-    qtest_add_func("/riscv/cpu-model/definitions", test_definitions);
+    qtest_add_func("/riscv/cpu-model/definitions/fields", test_definitions);
+    qtest_add_func("/riscv/cpu-model/definitions/agree-with-cpu-option",
+                   test_definitions_agree_with_cpu_option);
+    qtest_add_func("/riscv/cpu-model/comparison/laws", test_comparison_laws);
+    qtest_add_func("/riscv/cpu-model/baseline/laws", test_baseline_laws);
     qtest_add_func("/riscv/cpu-model/purity/histories",
                    test_purity_histories);
     qtest_add_func("/riscv/cpu-model/purity/running-guest",
