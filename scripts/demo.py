@@ -30,6 +30,16 @@ STEPS = [
      "query-cpu-model-expansion",
      {"type": "static",
       "model": {"name": "rv64", "props": {"v": True, "vlen": 256}}}),
+    ("Can a guest configured for rva22u64 run where rva23u64 runs?",
+     "query-cpu-model-comparison",
+     {"modela": {"name": "rva22u64"}, "modelb": {"name": "rva23u64"}}),
+    ("Two hosts, one with a 256-bit VLEN: why they are incompatible",
+     "query-cpu-model-comparison",
+     {"modela": {"name": "rv64", "props": {"v": True}},
+      "modelb": {"name": "rv64", "props": {"v": True, "vlen": 256}}}),
+    ("A model that runs on both rva23s64 and a sifive-u54",
+     "query-cpu-model-baseline",
+     {"modela": {"name": "rva23s64"}, "modelb": {"name": "sifive-u54"}}),
     ("A refused request: the error names the property and the reason",
      "query-cpu-model-expansion",
      {"type": "full", "model": {"name": "rv64", "props": {"vlen": 100}}}),
@@ -56,8 +66,10 @@ def main():
         sock = os.path.join(tmp, "qmp.sock")
         args = [qemu, "-machine", "none", "-nodefaults", "-display", "none",
                 "-qmp", f"unix:{sock},server=on,wait=off"]
-        print("$ " + " ".join(args))
-        proc = subprocess.Popen(args)
+        log = os.path.join(os.path.dirname(os.path.realpath(qemu)),
+                           "..", "demo-qemu.log")
+        print("$ " + " ".join(args) + " 2>build/demo-qemu.log")
+        proc = subprocess.Popen(args, stderr=open(log, "w"))
         try:
             for _ in range(100):
                 if os.path.exists(sock):
@@ -88,6 +100,9 @@ def main():
                                          + json.dumps(d["unavailable-features"]))
                             print(f"     {d['name']:<22} static={str(d['static']).lower():<5}"
                                   f"{extra}")
+                    elif cmd == "query-cpu-model-comparison":
+                        print(f"<- {ret['result']}, because of: "
+                              + " ".join(ret["responsible-properties"]))
                     else:
                         props = ret.get("model", {}).get("props", {})
                         print(f"<- model {ret['model']['name']!r}, "

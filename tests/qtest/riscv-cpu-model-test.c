@@ -957,6 +957,24 @@ static const char *const history_props[] = {
     "{ 'mmu': false, 'sv39': true }",
 };
 
+/* One of each probing command about @model with @props; answers dropped. */
+static void probe_everything(QTestState *qts, const char *model,
+                             const char *props)
+{
+    g_autofree char *info = props ?
+        g_strdup_printf("{ 'name': '%s', 'props': %s }", model, props) :
+        g_strdup_printf("{ 'name': '%s' }", model);
+
+    qobject_unref(expand(qts, "full", model, props));
+    qobject_unref(expand(qts, "static", model, props));
+    qobject_unref(qtest_qmp(qts, "{ 'execute': 'query-cpu-model-comparison',"
+                            " 'arguments': { 'modela': %p, "
+                            "'modelb': { 'name': 'max' } } }",
+                            qobject_from_json(info, &error_abort)));
+    qobject_unref(baseline(qts, "{ 'name': 'rv64' }", info));
+    qobject_unref(qtest_qmp(qts, "{ 'execute': 'query-cpu-definitions' }"));
+}
+
 static void unref_dict(gpointer p)
 {
     qobject_unref((QDict *)p);
@@ -978,10 +996,7 @@ static void test_purity_histories(void)
     qts = qtest_init(MACHINE);
     for (guint a = 0; a < models->len; a++) {
         for (int p = 0; p < ARRAY_SIZE(history_props); p++) {
-            QDict *resp = expand(qts, p & 1 ? "static" : "full",
-                                 models->pdata[a], history_props[p]);
-
-            qobject_unref(resp);
+            probe_everything(qts, models->pdata[a], history_props[p]);
             for (guint b = 0; b < models->len; b++) {
                 g_autofree char *what = g_strdup_printf(
                     "%s after %s %s", (char *)models->pdata[b],
@@ -1038,10 +1053,7 @@ static void test_purity_running_guest(void)
 
     for (guint a = 0; a < models->len; a++) {
         for (int p = 0; p < ARRAY_SIZE(history_props); p++) {
-            qobject_unref(expand(qts, "static", models->pdata[a],
-                                 history_props[p]));
-            qobject_unref(expand(qts, "full", models->pdata[a],
-                                 history_props[p]));
+            probe_everything(qts, models->pdata[a], history_props[p]);
         }
     }
     after = guest_cpu_props(qts, names);
