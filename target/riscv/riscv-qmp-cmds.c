@@ -159,16 +159,19 @@ static const GArray *riscv_cpu_prop_catalogue(void)
 
 static const RISCVPropInfo *riscv_cpu_prop_lookup(const char *name)
 {
-    const GArray *cat = riscv_cpu_prop_catalogue();
+    static GHashTable *index;
 
-    for (guint i = 0; i < cat->len; i++) {
-        const RISCVPropInfo *info = &g_array_index(cat, RISCVPropInfo, i);
+    if (!index) {
+        const GArray *cat = riscv_cpu_prop_catalogue();
 
-        if (!strcmp(info->name, name)) {
-            return info;
+        index = g_hash_table_new(g_str_hash, g_str_equal);
+        for (guint i = 0; i < cat->len; i++) {
+            RISCVPropInfo *info = &g_array_index(cat, RISCVPropInfo, i);
+
+            g_hash_table_insert(index, (gpointer)info->name, info);
         }
     }
-    return NULL;
+    return g_hash_table_lookup(index, name);
 }
 
 /* Derived properties: computed by finalization, never part of a delta. */
@@ -246,22 +249,20 @@ static ObjectClass *riscv_cpu_model_class(const char *name, Error **errp)
 }
 
 /* Order in which props are applied: profiles first, options last. */
-static int riscv_prop_apply_rank(const char *name)
-{
-    const RISCVPropInfo *info = riscv_cpu_prop_lookup(name);
-
-    if (!info) {
-        return RISCV_PROP_EXTENSION;    /* deprecated spellings */
-    }
-    return info->klass;
-}
+typedef struct RISCVPropToApply {
+    const char *name;
+    int rank;
+    guint position;
+} RISCVPropToApply;
 
 static gint riscv_prop_apply_cmp(gconstpointer a, gconstpointer b)
 {
-    const char *na = *(const char *const *)a;
-    const char *nb = *(const char *const *)b;
+    const RISCVPropToApply *pa = a, *pb = b;
 
-    return riscv_prop_apply_rank(na) - riscv_prop_apply_rank(nb);
+    if (pa->rank != pb->rank) {
+        return pa->rank - pb->rank;
+    }
+    return pa->position - pb->position;
 }
 
 /*
@@ -273,7 +274,8 @@ static gint riscv_prop_apply_cmp(gconstpointer a, gconstpointer b)
 static bool riscv_cpu_apply_props(Object *obj, const char *model,
                                   QObject *props, Error **errp)
 {
-    g_autoptr(GPtrArray) keys = g_ptr_array_new();
+    g_autoptr(GArray) keys = g_array_new(false, false,
+                                         sizeof(RISCVPropToApply));
     Visitor *v = qobject_input_visitor_new(props);
     const QDict *qdict;
     const QDictEntry *e;
@@ -284,12 +286,20 @@ static bool riscv_cpu_apply_props(Object *obj, const char *model,
     }
     qdict = qobject_to(QDict, props);
     for (e = qdict_first(qdict); e; e = qdict_next(qdict, e)) {
-        g_ptr_array_add(keys, (gpointer)qdict_entry_key(e));
+        const RISCVPropInfo *info = riscv_cpu_prop_lookup(qdict_entry_key(e));
+        RISCVPropToApply key = {
+            .name = qdict_entry_key(e),
+            /* deprecated spellings go with the extensions */
+            .rank = info ? info->klass : RISCV_PROP_EXTENSION,
+            .position = keys->len,
+        };
+
+        g_array_append_val(keys, key);
     }
-    g_ptr_array_sort(keys, riscv_prop_apply_cmp);
+    g_array_sort(keys, riscv_prop_apply_cmp);
 
     for (guint i = 0; i < keys->len; i++) {
-        const char *name = g_ptr_array_index(keys, i);
+        const char *name = g_array_index(keys, RISCVPropToApply, i).name;
         const RISCVPropInfo *info = riscv_cpu_prop_lookup(name);
         Error *err = NULL;
 
