@@ -487,6 +487,15 @@ static void test_errors(void)
                         "Cannot set 'rva22u64': Profile rva22u64 only "
                         "available for 64 bit CPUs");
 
+    /* disabling a satp mode the CPU lacks changes nothing (no abort) */
+    resp = expand(qts, "full", "rv64i", "{ 'sv64': false }");
+    g_assert_false(qdict_get_bool(resp_props(resp), "sv64"));
+    g_assert_false(qdict_get_bool(resp_props(resp), "sv39"));
+    qobject_unref(resp);
+    resp = expand(qts, "static", "rv64", "{ 'sv64': false }");
+    g_assert(qdict_get_bool(resp_props(resp), "sv57"));
+    qobject_unref(resp);
+
     /* props that is not an object is refused as upstream does */
     resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
                      "'arguments': { 'type': 'full', "
