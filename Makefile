@@ -38,7 +38,7 @@ define write-if-changed
 	@if cmp -s $(1).tmp $(1); then rm $(1).tmp; else mv $(1).tmp $(1); fi
 endef
 
-.PHONY: all build deps demo check bench check-valgrind clean distclean FORCE
+.PHONY: all build deps demo check bench check-valgrind check-asan fuzz clean distclean FORCE
 
 all: build
 
@@ -89,6 +89,28 @@ check: build $(QBUILD)/.firmware
 check-valgrind: build
 	scripts/check-leaks $(EMU)
 
+# A long fuzzing campaign; FUZZ_SEED=N replays one.
+FUZZ_REQUESTS ?= 100000
+fuzz: build
+	scripts/fuzz-qmp $(EMU) --requests $(FUZZ_REQUESTS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
+
+# The same tree with AddressSanitizer and UBSan, in its own build directory:
+# every test of this project plus the base's RISC-V qtests, the bounded
+# fuzzing and the huge inputs.  Any sanitizer report fails it.
+ASAN_QBUILD := $(BUILD)/qemu-asan
+$(ASAN_QBUILD)/build.ninja: $(BUILD)/qemu-opts | $(BUILD)/.assembled
+	rm -rf $(ASAN_QBUILD)
+	mkdir -p $(ASAN_QBUILD)
+	cd $(ASAN_QBUILD) && ../src/configure $(QEMU_OPTS) --enable-asan --enable-ubsan
+
+$(ASAN_QBUILD)/.firmware: $(ASAN_QBUILD)/build.ninja scripts/fetch-firmware scripts/private-apt
+	scripts/fetch-firmware $(ASAN_QBUILD)
+	@touch $@
+
+check-asan: $(BUILD)/.assembled $(ASAN_QBUILD)/build.ninja $(ASAN_QBUILD)/.firmware
+	ninja -C $(ASAN_QBUILD) qemu-system-riscv64
+	QBUILD=$(ASAN_QBUILD) FUZZ_BOUNDS=1 scripts/run-tests
+
 # The unpatched base, built the same way, for make bench.
 BASE_QBUILD := $(BUILD)/qemu-base
 $(BASE_QBUILD)/build.ninja: $(BUILD)/qemu-opts | $(BASE)/VERSION
@@ -101,7 +123,7 @@ bench: build $(BASE_QBUILD)/build.ninja
 	scripts/bench $(EMU) $(BASE_QBUILD)/qemu-system-riscv64
 
 clean:
-	rm -rf $(QBUILD) $(EMU) $(BUILD)/qemu-base $(BUILD)/.assembled
+	rm -rf $(QBUILD) $(EMU) $(BUILD)/qemu-base $(ASAN_QBUILD) $(BUILD)/.assembled
 
 distclean:
 	rm -rf $(BUILD) config.mk
