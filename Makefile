@@ -38,7 +38,7 @@ define write-if-changed
 	@if cmp -s $(1).tmp $(1); then rm $(1).tmp; else mv $(1).tmp $(1); fi
 endef
 
-.PHONY: all build deps demo check bench check-valgrind check-asan fuzz clean distclean FORCE
+.PHONY: all build deps demo check bench check-valgrind check-asan fuzz series check-series clean distclean FORCE
 
 all: build
 
@@ -88,6 +88,13 @@ check: build $(QBUILD)/.firmware
 
 check-valgrind: build
 	scripts/check-leaks $(EMU)
+
+# The change as a git format-patch series, and a build of every commit.
+series: $(BUILD)/.assembled
+	scripts/export-series $(BASE) $(SRC) $(BUILD)/series
+
+check-series: series
+	scripts/check-series $(BUILD)/series-git $(QEMU_OPTS)
 
 # A long fuzzing campaign; FUZZ_SEED=N replays one.
 FUZZ_REQUESTS ?= 100000

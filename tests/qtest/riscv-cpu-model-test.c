@@ -241,14 +241,15 @@ static void test_full_upstream_values(void)
 {
     g_autofree char *json = NULL;
     g_autoptr(GError) gerr = NULL;
-    QDict *upstream;
+    QDict *data, *upstream;
     QTestState *qts;
     const QDictEntry *e;
 
     if (!g_file_get_contents(UPSTREAM_FULL, &json, NULL, &gerr)) {
         g_error("%s", gerr->message);
     }
-    upstream = qobject_to(QDict, qobject_from_json(json, &error_abort));
+    data = qobject_to(QDict, qobject_from_json(json, &error_abort));
+    upstream = qdict_get_qdict(data, "models");
     g_assert_cmpint(qdict_size(upstream), ==, 24);
 
     for (e = qdict_first(upstream); e; e = qdict_next(upstream, e)) {
@@ -271,7 +272,7 @@ static void test_full_upstream_values(void)
         qobject_unref(props);
         qtest_quit(qts);
     }
-    qobject_unref(upstream);
+    qobject_unref(data);
 }
 
 /*
