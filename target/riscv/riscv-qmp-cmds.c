@@ -229,16 +229,14 @@ static ObjectClass *riscv_cpu_model_class(const char *name, Error **errp)
 
     if (!oc || !object_class_dynamic_cast(oc, TYPE_RISCV_CPU) ||
         strchr(name, ',')) {
+        /* Only the abstract types are named by their QOM type name */
         oc = object_class_by_name(name);
-        if (oc && object_class_dynamic_cast(oc, TYPE_RISCV_CPU) &&
-            object_class_is_abstract(oc)) {
-            error_setg(errp, "The CPU type '%s' is abstract and cannot be "
-                       "used as a CPU model", name);
+        if (!oc || !object_class_dynamic_cast(oc, TYPE_RISCV_CPU) ||
+            !object_class_is_abstract(oc)) {
+            error_setg(errp, "The CPU type '%s' is not a known RISC-V CPU "
+                       "type", name);
             return NULL;
         }
-        error_setg(errp, "The CPU type '%s' is not a known RISC-V CPU type",
-                   name);
-        return NULL;
     }
     if (object_class_is_abstract(oc)) {
         error_setg(errp, "The CPU type '%s' is abstract and cannot be "
