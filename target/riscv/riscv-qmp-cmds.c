@@ -776,6 +776,19 @@ static CpuModelCompareResult riscv_cpu_model_compare(const RISCVCPUModel *a,
     return CPU_MODEL_COMPARE_RESULT_IDENTICAL;
 }
 
+/* The pictures of the two models of a comparison or a baseline. */
+static bool riscv_cpu_model_pair_new(CpuModelInfo *infoa, CpuModelInfo *infob,
+                                     RISCVCPUModel **a, RISCVCPUModel **b,
+                                     Error **errp)
+{
+    *a = riscv_cpu_model_new(infoa->name, infoa->props, errp);
+    if (!*a) {
+        return false;
+    }
+    *b = riscv_cpu_model_new(infob->name, infob->props, errp);
+    return *b != NULL;
+}
+
 CpuModelCompareInfo *qmp_query_cpu_model_comparison(CpuModelInfo *infoa,
                                                     CpuModelInfo *infob,
                                                     Error **errp)
@@ -784,12 +797,7 @@ CpuModelCompareInfo *qmp_query_cpu_model_comparison(CpuModelInfo *infoa,
     g_autoptr(RISCVCPUModel) b = NULL;
     CpuModelCompareInfo *info;
 
-    a = riscv_cpu_model_new(infoa->name, infoa->props, errp);
-    if (!a) {
-        return NULL;
-    }
-    b = riscv_cpu_model_new(infob->name, infob->props, errp);
-    if (!b) {
+    if (!riscv_cpu_model_pair_new(infoa, infob, &a, &b, errp)) {
         return NULL;
     }
 
@@ -910,12 +918,7 @@ CpuModelBaselineInfo *qmp_query_cpu_model_baseline(CpuModelInfo *infoa,
     CpuModelBaselineInfo *baseline;
     CpuModelInfo *model;
 
-    a = riscv_cpu_model_new(infoa->name, infoa->props, errp);
-    if (!a) {
-        return NULL;
-    }
-    b = riscv_cpu_model_new(infob->name, infob->props, errp);
-    if (!b) {
+    if (!riscv_cpu_model_pair_new(infoa, infob, &a, &b, errp)) {
         return NULL;
     }
     model = riscv_cpu_model_baseline(a, b, errp);
