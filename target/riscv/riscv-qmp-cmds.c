@@ -994,33 +994,31 @@ static strList *riscv_cpu_unavailable_features(ObjectClass *oc,
     return list;
 }
 
-static void riscv_cpu_add_definition(gpointer data, gpointer user_data)
+static CpuDefinitionInfo *riscv_cpu_definition(ObjectClass *oc)
 {
-    ObjectClass *oc = data;
-    CpuDefinitionInfoList **cpu_list = user_data;
-    CpuDefinitionInfo *info = g_new0(CpuDefinitionInfo, 1);
-    const char *typename = object_class_get_name(oc);
+    CpuDefinitionInfo *def = g_new0(CpuDefinitionInfo, 1);
 
-    info->name = cpu_model_from_type(typename);
-    info->q_typename = g_strdup(typename);
-    info->q_static = riscv_cpu_class_is_static(oc);
-    info->has_migration_safe = true;
-    info->migration_safe = info->q_static;
-    info->deprecated = false;
-    info->has_unavailable_features = true;
-    info->unavailable_features = riscv_cpu_unavailable_features(oc,
-                                                                info->name);
-
-    QAPI_LIST_PREPEND(*cpu_list, info);
+    def->q_typename = g_strdup(object_class_get_name(oc));
+    def->name = cpu_model_from_type(def->q_typename);
+    def->q_static = riscv_cpu_class_is_static(oc);
+    /* a static model never changes, so it is safe to migrate */
+    def->has_migration_safe = true;
+    def->migration_safe = def->q_static;
+    def->deprecated = false;
+    def->has_unavailable_features = true;
+    def->unavailable_features = riscv_cpu_unavailable_features(oc, def->name);
+    return def;
 }
 
+/* Every model, in the order of their names. */
 CpuDefinitionInfoList *qmp_query_cpu_definitions(Error **errp)
 {
-    CpuDefinitionInfoList *cpu_list = NULL;
-    GSList *list = object_class_get_list(TYPE_RISCV_CPU, false);
+    g_autoptr(GSList) classes = object_class_get_list_sorted(TYPE_RISCV_CPU,
+                                                             false);
+    CpuDefinitionInfoList *defs = NULL, **tail = &defs;
 
-    g_slist_foreach(list, riscv_cpu_add_definition, &cpu_list);
-    g_slist_free(list);
-
-    return cpu_list;
+    for (GSList *c = classes; c; c = c->next) {
+        QAPI_LIST_APPEND(tail, riscv_cpu_definition(c->data));
+    }
+    return defs;
 }
