@@ -38,7 +38,7 @@ define write-if-changed
 	@if cmp -s $(1).tmp $(1); then rm $(1).tmp; else mv $(1).tmp $(1); fi
 endef
 
-.PHONY: all build deps demo check bench check-valgrind check-asan fuzz series check-series clean distclean FORCE
+.PHONY: all build deps demo check check-libvirt bench check-valgrind check-asan fuzz series check-series clean distclean FORCE
 
 all: build
 
@@ -85,6 +85,11 @@ demo: build
 
 check: build $(QBUILD)/.firmware
 	scripts/run-tests
+
+# Debian's libvirt against the patched emulator (installs libvirt 11.3).
+check-libvirt: build
+	scripts/install-deps --libvirt
+	$(SYS_PYTHON) scripts/check-libvirt $(EMU) $(SRC)/python
 
 check-valgrind: build
 	scripts/check-leaks $(EMU)

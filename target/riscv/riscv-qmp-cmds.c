@@ -212,20 +212,24 @@ static bool riscv_cpu_class_is_static(ObjectClass *oc)
 
 static ObjectClass *riscv_cpu_model_class(const char *name, Error **errp)
 {
-    g_autofree char *typename = g_strdup_printf(RISCV_CPU_TYPE_NAME("%s"),
-                                                name);
-    ObjectClass *oc = object_class_by_name(typename);
+    g_autofree char *typename = NULL;
+    ObjectClass *oc;
 
-    if (!strcmp(name, "host") && !kvm_enabled()) {
-        error_setg(errp, "'host' CPU not available with %s",
-                   current_accel_name());
-        return NULL;
-    }
     if (!tcg_enabled() && !kvm_enabled()) {
         error_setg(errp, "CPU model probing needs the tcg or kvm "
                    "accelerator, not %s", current_accel_name());
         return NULL;
     }
+    /*
+     * Without KVM the host is the emulator itself, so 'host' names the
+     * most capable CPU TCG provides, as the expansion of 'host' under TCG
+     * does on x86.  libvirt asks for it to record its host CPU.
+     */
+    if (!strcmp(name, "host") && !kvm_enabled()) {
+        name = "max";
+    }
+    typename = g_strdup_printf(RISCV_CPU_TYPE_NAME("%s"), name);
+    oc = object_class_by_name(typename);
 
     if (!oc || !object_class_dynamic_cast(oc, TYPE_RISCV_CPU) ||
         strchr(name, ',')) {
