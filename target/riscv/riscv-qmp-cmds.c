@@ -12,7 +12,10 @@
 
 #include "qemu/osdep.h"
 
+#include "qapi/clone-visitor.h"
+#include "qapi/qapi-builtin-visit.h"
 #include "qapi/error.h"
+#include "qapi/qapi-commands-machine.h"
 #include "qapi/qapi-commands-machine-target.h"
 #include "qapi/qobject-input-visitor.h"
 #include "qapi/visitor.h"
@@ -62,38 +65,51 @@ typedef struct RISCVPropInfo {
     const char *name;
     RISCVPropClass klass;
     RISCVPropCompare cmp;
-    uint32_t cfg_offset;        /* named features only */
+    uint32_t cfg_offset;        /* multi-letter extensions */
+    uint32_t misa_bit;          /* MISA letters */
+    const char *description;    /* options */
 } RISCVPropInfo;
 
 typedef struct RISCVOptionInfo {
     const char *name;
     RISCVPropCompare cmp;
+    const char *description;
 } RISCVOptionInfo;
 
 /* Options that are not extensions, in the order they are applied. */
 static const RISCVOptionInfo riscv_cpu_options[] = {
-    { "mmu", RISCV_CMP_INCLUSION },
-    { "pmp", RISCV_CMP_INCLUSION },
-    { "debug", RISCV_CMP_INCLUSION },
-    { "x-misa-w", RISCV_CMP_INCLUSION },
-    { "short-isa-string", RISCV_CMP_IGNORED },
-    { "rvv_ta_all_1s", RISCV_CMP_IGNORED },
-    { "rvv_ma_all_1s", RISCV_CMP_IGNORED },
-    { "rvv_vl_half_avl", RISCV_CMP_IGNORED },
-    { "vlen", RISCV_CMP_EQUAL },
-    { "elen", RISCV_CMP_EQUAL },
-    { "cbom_blocksize", RISCV_CMP_EQUAL },
-    { "cbop_blocksize", RISCV_CMP_EQUAL },
-    { "cboz_blocksize", RISCV_CMP_EQUAL },
-    { "pmu-mask", RISCV_CMP_MASK },
-    { "mvendorid", RISCV_CMP_EQUAL },
-    { "marchid", RISCV_CMP_EQUAL },
-    { "mimpid", RISCV_CMP_EQUAL },
-    { "resetvec", RISCV_CMP_EQUAL },
-    { "rnmi-interrupt-vector", RISCV_CMP_EQUAL },
-    { "rnmi-exception-vector", RISCV_CMP_EQUAL },
-    { "vext_spec", RISCV_CMP_EQUAL },
-    { "priv_spec", RISCV_CMP_ORDERED },
+    { "mmu", RISCV_CMP_INCLUSION, "Memory management unit" },
+    { "pmp", RISCV_CMP_INCLUSION, "Physical memory protection" },
+    { "debug", RISCV_CMP_INCLUSION, "Debug triggers (Sdtrig)" },
+    { "x-misa-w", RISCV_CMP_INCLUSION, "Writable misa CSR (experimental)" },
+    { "short-isa-string", RISCV_CMP_IGNORED,
+      "Only single-letter extensions in the device tree ISA string" },
+    { "rvv_ta_all_1s", RISCV_CMP_IGNORED,
+      "Vector tail-agnostic elements are set to all 1s" },
+    { "rvv_ma_all_1s", RISCV_CMP_IGNORED,
+      "Vector mask-agnostic elements are set to all 1s" },
+    { "rvv_vl_half_avl", RISCV_CMP_IGNORED,
+      "vsetvl sets vl to ceil(AVL / 2) when AVL < 2 * VLMAX" },
+    { "vlen", RISCV_CMP_EQUAL, "Vector register length in bits (VLEN)" },
+    { "elen", RISCV_CMP_EQUAL, "Maximum vector element width (ELEN)" },
+    { "cbom_blocksize", RISCV_CMP_EQUAL,
+      "Cache block size of the Zicbom instructions, in bytes" },
+    { "cbop_blocksize", RISCV_CMP_EQUAL,
+      "Cache block size of the Zicbop instructions, in bytes" },
+    { "cboz_blocksize", RISCV_CMP_EQUAL,
+      "Cache block size of the Zicboz instructions, in bytes" },
+    { "pmu-mask", RISCV_CMP_MASK,
+      "Programmable hardware performance counters (bits 3 to 31)" },
+    { "mvendorid", RISCV_CMP_EQUAL, "Vendor ID (mvendorid CSR)" },
+    { "marchid", RISCV_CMP_EQUAL, "Architecture ID (marchid CSR)" },
+    { "mimpid", RISCV_CMP_EQUAL, "Implementation ID (mimpid CSR)" },
+    { "resetvec", RISCV_CMP_EQUAL, "Reset vector address" },
+    { "rnmi-interrupt-vector", RISCV_CMP_EQUAL,
+      "Resumable NMI interrupt vector address (Smrnmi)" },
+    { "rnmi-exception-vector", RISCV_CMP_EQUAL,
+      "Resumable NMI exception vector address (Smrnmi)" },
+    { "vext_spec", RISCV_CMP_EQUAL, "Vector extension specification version" },
+    { "priv_spec", RISCV_CMP_ORDERED, "Privileged specification version" },
 };
 
 static const char *const riscv_satp_mode_names[] = {
@@ -140,6 +156,8 @@ static const GArray *riscv_cpu_prop_catalogue(void)
     for (int i = 0; misa_bits[i]; i++) {
         catalogue_add(RISCV_PROP_MISA, riscv_get_misa_ext_name(misa_bits[i]),
                       0);
+        g_array_index(riscv_prop_catalogue, RISCVPropInfo,
+                      riscv_prop_catalogue->len - 1).misa_bit = misa_bits[i];
     }
     catalogue_add_multi(RISCV_PROP_EXTENSION, riscv_cpu_extensions);
     catalogue_add_multi(RISCV_PROP_EXPERIMENTAL, riscv_cpu_experimental_exts);
@@ -153,6 +171,9 @@ static const GArray *riscv_cpu_prop_catalogue(void)
         g_array_index(riscv_prop_catalogue, RISCVPropInfo,
                       riscv_prop_catalogue->len - 1).cmp =
             riscv_cpu_options[i].cmp;
+        g_array_index(riscv_prop_catalogue, RISCVPropInfo,
+                      riscv_prop_catalogue->len - 1).description =
+            riscv_cpu_options[i].description;
     }
     return riscv_prop_catalogue;
 }
@@ -1025,4 +1046,531 @@ CpuDefinitionInfoList *qmp_query_cpu_definitions(Error **errp)
         QAPI_LIST_APPEND(tail, riscv_cpu_definition(c->data));
     }
     return defs;
+}
+
+/*
+ * query-cpu-props-info
+ *
+ * Everything is read from QEMU itself: the values a property takes on a
+ * model are those that an expansion of the model with the property set
+ * accepts; implications come from the rule tables that finalization
+ * applies; requirements are found by finalizing the bare CPU with the
+ * property on and one of its companions off.
+ */
+
+/* A picture of @model with @props, one property overridden; or NULL. */
+static RISCVCPUModel *riscv_cpu_model_with(const RISCVCPUModel *model,
+                                           QDict *props, const char *name,
+                                           QObject *value)
+{
+    g_autoptr(QDict) merged = props ? qdict_clone_shallow(props) : qdict_new();
+    Error *err = NULL;
+    RISCVCPUModel *m;
+
+    qdict_put_obj(merged, name, value);
+    m = riscv_cpu_model_build(model->name, QOBJECT(merged), &err);
+    error_free(err);
+    return m;
+}
+
+/* Does @model with @props accept @name = @value, and keep it? */
+static bool riscv_prop_accepts(const RISCVCPUModel *model, QDict *props,
+                               const char *name, QObject *value)
+{
+    g_autoptr(RISCVCPUModel) m = riscv_cpu_model_with(model, props, name,
+                                                      qobject_ref(value));
+
+    return m && qobject_is_equal(qdict_get(m->props, name), value);
+}
+
+static bool riscv_prop_is_extension(const RISCVPropInfo *info)
+{
+    return info->klass == RISCV_PROP_MISA ||
+           info->klass == RISCV_PROP_EXTENSION ||
+           info->klass == RISCV_PROP_EXPERIMENTAL ||
+           info->klass == RISCV_PROP_VENDOR;
+}
+
+static const char *riscv_ext_name_by_offset(uint32_t offset)
+{
+    const GArray *cat = riscv_cpu_prop_catalogue();
+
+    for (guint i = 0; i < cat->len; i++) {
+        const RISCVPropInfo *info = &g_array_index(cat, RISCVPropInfo, i);
+
+        if (info->klass != RISCV_PROP_PROFILE &&
+            info->klass != RISCV_PROP_MISA && info->klass != RISCV_PROP_SATP &&
+            info->klass != RISCV_PROP_OPTION && info->cfg_offset == offset) {
+            return info->name;
+        }
+    }
+    return NULL;
+}
+
+static void riscv_add_misa_names(strList ***tail, uint32_t misa)
+{
+    for (int i = 0; misa_bits[i]; i++) {
+        if (misa & misa_bits[i]) {
+            QAPI_LIST_APPEND(*tail,
+                             g_strdup(riscv_get_misa_ext_name(misa_bits[i])));
+        }
+    }
+}
+
+static void riscv_add_offset_names(strList ***tail, const uint32_t *offsets)
+{
+    for (int i = 0; offsets[i] != RISCV_IMPLIED_EXTS_RULE_END; i++) {
+        const char *name = riscv_ext_name_by_offset(offsets[i]);
+
+        if (name) {
+            QAPI_LIST_APPEND(*tail, g_strdup(name));
+        }
+    }
+}
+
+/* What setting @info to true turns on: the rules finalization applies. */
+static strList *riscv_prop_implies(const RISCVPropInfo *info)
+{
+    strList *list = NULL, **tail = &list;
+
+    if (info->klass == RISCV_PROP_PROFILE) {
+        for (int i = 0; riscv_profiles[i]; i++) {
+            const RISCVCPUProfile *p = riscv_profiles[i];
+
+            if (strcmp(p->name, info->name)) {
+                continue;
+            }
+            if (p->u_parent) {
+                QAPI_LIST_APPEND(tail, g_strdup(p->u_parent->name));
+            }
+            if (p->s_parent) {
+                QAPI_LIST_APPEND(tail, g_strdup(p->s_parent->name));
+            }
+            riscv_add_misa_names(&tail, p->misa_ext);
+            for (int j = 0; p->ext_offsets[j] != RISCV_PROFILE_EXT_LIST_END;
+                 j++) {
+                const char *name = riscv_ext_name_by_offset(p->ext_offsets[j]);
+
+                if (name) {
+                    QAPI_LIST_APPEND(tail, g_strdup(name));
+                }
+            }
+        }
+        return list;
+    }
+    for (int i = 0; riscv_misa_ext_implied_rules[i]; i++) {
+        const RISCVCPUImpliedExtsRule *r = riscv_misa_ext_implied_rules[i];
+
+        if (info->klass == RISCV_PROP_MISA && r->ext == info->misa_bit) {
+            riscv_add_misa_names(&tail, r->implied_misa_exts);
+            riscv_add_offset_names(&tail, r->implied_multi_exts);
+        }
+    }
+    for (int i = 0; riscv_multi_ext_implied_rules[i]; i++) {
+        const RISCVCPUImpliedExtsRule *r = riscv_multi_ext_implied_rules[i];
+
+        if (riscv_prop_is_extension(info) &&
+            info->klass != RISCV_PROP_MISA && r->ext == info->cfg_offset) {
+            riscv_add_misa_names(&tail, r->implied_misa_exts);
+            riscv_add_offset_names(&tail, r->implied_multi_exts);
+        }
+    }
+    return list;
+}
+
+static bool riscv_props_on(QDict *props, const char *name)
+{
+    QBool *b = qobject_to(QBool, qdict_get(props, name));
+
+    return b && qbool_get_bool(b);
+}
+
+/* Does the bare CPU @base accept the extensions @on with @off off? */
+static RISCVCPUModel *riscv_bare_with(RISCVCPUModel *base, GPtrArray *on,
+                                      const char *off)
+{
+    g_autoptr(QDict) props = qdict_new();
+    Error *err = NULL;
+    RISCVCPUModel *m;
+
+    for (guint i = 0; i < on->len; i++) {
+        qdict_put_bool(props, g_ptr_array_index(on, i), true);
+    }
+    if (off) {
+        qdict_put_bool(props, off, false);
+    }
+    m = riscv_cpu_model_build(base->name, QOBJECT(props), &err);
+    error_free(err);
+    if (m && !riscv_props_on(m->props, g_ptr_array_index(on, 0))) {
+        riscv_cpu_model_free(m);
+        m = NULL;
+    }
+    return m;
+}
+
+/*
+ * The extensions that must be on for @x to be on, found on the bare CPU
+ * @base: those that @x brings along and cannot be turned off with it;
+ * or, if @x alone is refused, the smallest single extensions that make
+ * it accepted.  Conflicts are not requirements and are not reported.
+ */
+static strList *riscv_ext_requires(RISCVCPUModel *base, const char *x)
+{
+    const GArray *cat = riscv_cpu_prop_catalogue();
+    g_autoptr(GPtrArray) on = g_ptr_array_new();
+    g_autoptr(RISCVCPUModel) with_x = NULL;
+    g_autoptr(GPtrArray) fixers = g_ptr_array_new();
+    strList *list = NULL, **tail = &list;
+
+    if (riscv_props_on(base->props, x)) {
+        return NULL;
+    }
+    g_ptr_array_add(on, (gpointer)x);
+    with_x = riscv_bare_with(base, on, NULL);
+
+    for (guint i = 0; i < cat->len; i++) {
+        const RISCVPropInfo *y = &g_array_index(cat, RISCVPropInfo, i);
+        g_autoptr(RISCVCPUModel) m = NULL;
+
+        if (!riscv_prop_is_extension(y) || !strcmp(y->name, x) ||
+            riscv_props_on(base->props, y->name)) {
+            continue;
+        }
+        if (with_x) {
+            /* brought along by x: can x stay on without it? */
+            if (riscv_props_on(with_x->props, y->name)) {
+                m = riscv_bare_with(base, on, y->name);
+                if (!m) {
+                    QAPI_LIST_APPEND(tail, g_strdup(y->name));
+                }
+            }
+            continue;
+        }
+        g_ptr_array_add(on, (gpointer)y->name);
+        m = riscv_bare_with(base, on, NULL);
+        g_ptr_array_remove_index(on, on->len - 1);
+        if (m) {
+            g_ptr_array_add(fixers, (gpointer)y->name);
+        }
+    }
+    /* of the single fixes, keep those that no other fix brings along */
+    for (guint i = 0; i < fixers->len; i++) {
+        const char *f = g_ptr_array_index(fixers, i);
+        bool minimal = true;
+
+        for (guint j = 0; j < fixers->len && minimal; j++) {
+            const char *g = g_ptr_array_index(fixers, j);
+            g_autoptr(GPtrArray) just_f = g_ptr_array_new();
+            g_autoptr(RISCVCPUModel) m = NULL;
+
+            if (i == j) {
+                continue;
+            }
+            g_ptr_array_add(just_f, (gpointer)f);
+            m = riscv_bare_with(base, just_f, NULL);
+            minimal = !(m && riscv_props_on(m->props, g));
+        }
+        if (minimal) {
+            QAPI_LIST_APPEND(tail, g_strdup(f));
+        }
+    }
+    return list;
+}
+
+/* Requirements per bare base, computed once the machine is ready. */
+static GHashTable *riscv_requires_memo;
+
+static strList *riscv_prop_requires(const char *base_name,
+                                    const RISCVPropInfo *info)
+{
+    GHashTable *table;
+    g_autoptr(RISCVCPUModel) base = NULL;
+    strList *found;
+    Error *err = NULL;
+
+    if (!base_name || !riscv_prop_is_extension(info)) {
+        return NULL;
+    }
+    if (!riscv_requires_memo) {
+        riscv_requires_memo = g_hash_table_new_full(
+            g_str_hash, g_str_equal, g_free,
+            (GDestroyNotify)g_hash_table_unref);
+    }
+    table = g_hash_table_lookup(riscv_requires_memo, base_name);
+    if (table && g_hash_table_contains(table, info->name)) {
+        return QAPI_CLONE(strList, g_hash_table_lookup(table, info->name));
+    }
+    base = riscv_cpu_model_new(base_name, NULL, &err);
+    if (!base) {
+        error_free(err);
+        return NULL;
+    }
+    found = riscv_ext_requires(base, info->name);
+    if (phase_check(PHASE_MACHINE_READY)) {
+        if (!table) {
+            table = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify)qapi_free_strList);
+            g_hash_table_insert(riscv_requires_memo, g_strdup(base_name),
+                                table);
+        }
+        g_hash_table_insert(table, (gpointer)info->name,
+                            QAPI_CLONE(strList, found));
+    }
+    return found;
+}
+
+static CpuPropertyCategory riscv_prop_category(const RISCVPropInfo *info)
+{
+    switch (info->klass) {
+    case RISCV_PROP_PROFILE:
+        return CPU_PROPERTY_CATEGORY_PROFILE;
+    case RISCV_PROP_MISA:
+        return CPU_PROPERTY_CATEGORY_MISA_LETTER;
+    case RISCV_PROP_EXTENSION:
+        return CPU_PROPERTY_CATEGORY_RATIFIED;
+    case RISCV_PROP_EXPERIMENTAL:
+        return CPU_PROPERTY_CATEGORY_EXPERIMENTAL;
+    case RISCV_PROP_VENDOR:
+        return CPU_PROPERTY_CATEGORY_VENDOR;
+    case RISCV_PROP_NAMED_FEATURE:
+        return CPU_PROPERTY_CATEGORY_NAMED_FEATURE;
+    default:
+        return CPU_PROPERTY_CATEGORY_OPTION;
+    }
+}
+
+static char *riscv_prop_description(const RISCVPropInfo *info)
+{
+    switch (info->klass) {
+    case RISCV_PROP_PROFILE:
+        return g_strdup_printf("ISA profile %s", info->name);
+    case RISCV_PROP_MISA:
+        return g_strdup(riscv_get_misa_ext_description(info->misa_bit));
+    case RISCV_PROP_EXTENSION:
+        return g_strdup_printf("Ratified ISA extension %s", info->name);
+    case RISCV_PROP_EXPERIMENTAL:
+        return g_strdup_printf("Experimental ISA extension %s",
+                               info->name + 2);
+    case RISCV_PROP_VENDOR:
+        return g_strdup_printf("Vendor ISA extension %s", info->name);
+    case RISCV_PROP_NAMED_FEATURE:
+        return g_strdup_printf("Named feature %s, derived from the "
+                               "configuration", info->name);
+    case RISCV_PROP_SATP:
+        return g_strdup_printf("Virtual memory mode %s", info->name);
+    default:
+        return g_strdup(info->description);
+    }
+}
+
+/* The largest value of a QOM integer property type; 0 if not one. */
+static uint64_t riscv_qom_uint_max(const char *type)
+{
+    static const struct {
+        const char *type;
+        uint64_t max;
+    } types[] = {
+        { "uint8", UINT8_MAX }, { "uint16", UINT16_MAX },
+        { "uint32", UINT32_MAX }, { "uint64", UINT64_MAX },
+    };
+
+    for (int i = 0; i < ARRAY_SIZE(types); i++) {
+        if (!strcmp(type, types[i].type)) {
+            return types[i].max;
+        }
+    }
+    return 0;
+}
+
+static bool riscv_accepts_uint(const RISCVCPUModel *model, QDict *props,
+                               const char *name, uint64_t value)
+{
+    g_autoptr(QNum) num = qnum_from_uint(value);
+
+    return riscv_prop_accepts(model, props, name, QOBJECT(num));
+}
+
+static CpuPropertyRange *riscv_prop_range(const RISCVCPUModel *model,
+                                          QDict *props,
+                                          const RISCVPropInfo *info,
+                                          uint64_t type_max, uint64_t dflt)
+{
+    CpuPropertyRange *range = g_new0(CpuPropertyRange, 1);
+
+    if (!strcmp(info->name, "vlen") || !strcmp(info->name, "elen")) {
+        range->constraint = CPU_PROPERTY_CONSTRAINT_POWER_OF_TWO;
+        range->min = range->max = dflt;
+        for (uint64_t v = 1; v <= type_max; v <<= 1) {
+            if (riscv_accepts_uint(model, props, info->name, v)) {
+                range->min = MIN(range->min, v);
+                range->max = MAX(range->max, v);
+            }
+        }
+        return range;
+    }
+    range->constraint = info->cmp == RISCV_CMP_MASK ?
+                        CPU_PROPERTY_CONSTRAINT_BIT_MASK :
+                        CPU_PROPERTY_CONSTRAINT_ANY;
+    range->min = riscv_accepts_uint(model, props, info->name, 0) ? 0 : dflt;
+    range->max = dflt;
+    if (info->cmp == RISCV_CMP_MASK) {
+        /* the counters are bits 3 and up */
+        uint64_t all = type_max & ~(uint64_t)7;
+
+        if (riscv_accepts_uint(model, props, info->name, all)) {
+            range->max = all;
+        }
+    } else if (riscv_accepts_uint(model, props, info->name, type_max)) {
+        range->max = type_max;
+    }
+    if (range->min > range->max) {
+        range->min = range->max;
+    }
+    return range;
+}
+
+static strList *riscv_spec_values(const RISCVPropInfo *info)
+{
+    strList *list = NULL, **tail = &list;
+
+    if (!strcmp(info->name, "priv_spec")) {
+        for (int v = PRIV_VERSION_1_10_0; v <= PRIV_VERSION_LATEST; v++) {
+            QAPI_LIST_APPEND(tail, g_strdup(priv_spec_to_str(v)));
+        }
+    } else {
+        QAPI_LIST_APPEND(tail, g_strdup(VEXT_VER_1_00_0_STR));
+    }
+    return list;
+}
+
+/* The model that has every feature the accelerator can provide. */
+static RISCVCPUModel *riscv_cpu_most_capable(const RISCVCPUModel *model)
+{
+    const char *name = model->mxl == MXL_RV32 ? "max32" : "max";
+    Error *err = NULL;
+    RISCVCPUModel *m;
+
+    if (kvm_enabled()) {
+        name = "host";
+    }
+    m = riscv_cpu_model_new(name, NULL, &err);
+    error_free(err);
+    return m;
+}
+
+static CpuPropertyInfo *riscv_prop_describe(const RISCVCPUModel *model,
+                                            QDict *props, bool has_default,
+                                            const RISCVCPUModel *capable,
+                                            const char *bare,
+                                            const RISCVPropInfo *info)
+{
+    CpuPropertyInfo *e = g_new0(CpuPropertyInfo, 1);
+    QObject *dflt = qdict_get(model->props, info->name);
+    Object *obj = object_new(object_class_get_name(model->oc));
+    ObjectProperty *prop = object_property_find(obj, info->name);
+
+    e->name = g_strdup(info->name);
+    e->category = riscv_prop_category(info);
+    e->description = riscv_prop_description(info);
+    e->available = true;
+    e->implies = riscv_prop_implies(info);
+    e->requires = riscv_prop_requires(bare, info);
+
+    switch (qobject_type(dflt)) {
+    case QTYPE_QBOOL: {
+        bool d = qbool_get_bool(qobject_to(QBool, dflt));
+        boolList **tail = &e->u.boolean.values;
+
+        e->type = CPU_PROPERTY_TYPE_BOOLEAN;
+        e->u.boolean.has_q_default = has_default;
+        e->u.boolean.q_default = d;
+        for (int v = 0; v <= 1; v++) {
+            g_autoptr(QBool) b = qbool_from_bool(v);
+
+            if (v == d || (!riscv_prop_is_derived(info) &&
+                           riscv_prop_accepts(model, props, info->name,
+                                              QOBJECT(b)))) {
+                QAPI_LIST_APPEND(tail, (bool)v);
+                e->changeable |= v != d;
+            }
+        }
+        if (capable && (riscv_prop_is_extension(info) ||
+                        info->klass == RISCV_PROP_NAMED_FEATURE)) {
+            e->available = riscv_props_on(capable->props, info->name) ||
+                           (info->klass != RISCV_PROP_NAMED_FEATURE &&
+                            !kvm_enabled());
+        }
+        break;
+    }
+    case QTYPE_QSTRING: {
+        const char *d = qstring_get_str(qobject_to(QString, dflt));
+        g_autoptr(strList) candidates = riscv_spec_values(info);
+        strList **tail = &e->u.string.values;
+
+        e->type = CPU_PROPERTY_TYPE_STRING;
+        e->u.string.q_default = has_default ? g_strdup(d) : NULL;
+        for (strList *c = candidates; c; c = c->next) {
+            g_autoptr(QString) str = qstring_from_str(c->value);
+
+            if (!strcmp(c->value, d) ||
+                riscv_prop_accepts(model, props, info->name, QOBJECT(str))) {
+                QAPI_LIST_APPEND(tail, g_strdup(c->value));
+                e->changeable |= strcmp(c->value, d) != 0;
+            }
+        }
+        break;
+    }
+    default: {
+        uint64_t d = qnum_get_uint(qobject_to(QNum, dflt));
+
+        e->type = CPU_PROPERTY_TYPE_NUMBER;
+        e->u.number.has_q_default = has_default;
+        e->u.number.q_default = d;
+        e->u.number.range = riscv_prop_range(model, props, info,
+                                             riscv_qom_uint_max(prop->type),
+                                             d);
+        e->changeable = e->u.number.range->min != e->u.number.range->max;
+        break;
+    }
+    }
+    object_unref(obj);
+    return e;
+}
+
+CpuPropertyInfoList *qmp_query_cpu_props_info(CpuModelInfo *info,
+                                              Error **errp)
+{
+    const GArray *cat = riscv_cpu_prop_catalogue();
+    g_autoptr(RISCVCPUModel) model = NULL;
+    g_autoptr(RISCVCPUModel) capable = NULL;
+    CpuPropertyInfoList *list = NULL, **tail = &list;
+    QDict *props = NULL;
+    const char *bare;
+
+    if (info && info->props && qobject_type(info->props) != QTYPE_QDICT) {
+        error_setg(errp, "Invalid parameter type for 'model.props', "
+                   "expected: object");
+        return NULL;
+    }
+    /* without a model: the properties of the most capable 64-bit CPU */
+    model = riscv_cpu_model_new(info ? info->name : "max",
+                                info ? info->props : NULL, errp);
+    if (!model) {
+        return NULL;
+    }
+    props = info ? qobject_to(QDict, info->props) : NULL;
+    capable = riscv_cpu_most_capable(model);
+    bare = riscv_cpu_static_base(model, NULL) ? (model->mxl == MXL_RV32 ?
+           (model->rve ? "rv32e" : "rv32i") :
+           (model->rve ? "rv64e" : "rv64i")) : NULL;
+
+    for (guint i = 0; i < cat->len; i++) {
+        const RISCVPropInfo *p = &g_array_index(cat, RISCVPropInfo, i);
+
+        if (qdict_haskey(model->props, p->name)) {
+            QAPI_LIST_APPEND(tail, riscv_prop_describe(model, props, !!info,
+                                                       capable, bare, p));
+        }
+    }
+    return list;
 }

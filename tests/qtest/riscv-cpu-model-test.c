@@ -1094,6 +1094,307 @@ static void test_purity_running_guest(void)
     qtest_quit(qts);
 }
 
+/*
+ * query-cpu-props-info
+ */
+static QList *props_info(QTestState *qts, const char *model)
+{
+    QDict *resp = model ?
+        qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
+                  "'arguments': { 'model': { 'name': %s } } }", model) :
+        qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info' }");
+    QList *list;
+
+    g_assert_null(resp_error(resp));
+    list = qobject_ref(qdict_get_qlist(resp, "return"));
+    qobject_unref(resp);
+    return list;
+}
+
+/* Every full-expansion key has exactly one entry, with a matching type. */
+static void test_props_info_coverage(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    g_autoptr(GPtrArray) names = model_names(qts);
+    static const char *const types[] = {
+        [QTYPE_QBOOL] = "boolean", [QTYPE_QNUM] = "number",
+        [QTYPE_QSTRING] = "string",
+    };
+
+    g_ptr_array_add(names, NULL);   /* no model: described on max */
+    for (guint i = 0; i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        QDict *full = full_props(qts, name ? name : "max", NULL, NULL);
+        QList *entries = props_info(qts, name);
+        QListEntry *e;
+        guint n = 0;
+
+        QLIST_FOREACH_ENTRY(entries, e) {
+            QDict *ent = qobject_to(QDict, qlist_entry_obj(e));
+            const char *prop = qdict_get_str(ent, "name");
+            QObject *value = qdict_get(full, prop);
+
+            g_assert_nonnull(value);
+            g_assert_cmpstr(qdict_get_str(ent, "type"), ==,
+                            types[qobject_type(value)]);
+            g_assert(qdict_haskey(ent, "category"));
+            g_assert(strlen(qdict_get_str(ent, "description")) > 0);
+            /* the default is the value of the full expansion */
+            if (name) {
+                g_assert(qobject_is_equal(qdict_get(ent, "default"), value));
+            } else {
+                g_assert_false(qdict_haskey(ent, "default"));
+            }
+            n++;
+        }
+        g_assert_cmpint(n, ==, qdict_size(full));
+        qobject_unref(entries);
+        qobject_unref(full);
+    }
+    qtest_quit(qts);
+}
+
+static uint64_t qdict_uint(QDict *d, const char *key)
+{
+    return qnum_get_uint(qobject_to(QNum, qdict_get(d, key)));
+}
+
+static bool full_accepts(QTestState *qts, const char *model, const char *prop,
+                         QObject *value)
+{
+    QDict *props = qdict_new();
+    QDict *resp;
+    bool ok;
+
+    qdict_put_obj(props, prop, qobject_ref(value));
+    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
+                     "'arguments': { 'type': 'full', "
+                     "'model': { 'name': %s, 'props': %p } } }", model, props);
+    ok = !resp_error(resp) &&
+         qobject_is_equal(qdict_get(resp_props(resp), prop), value);
+    qobject_unref(resp);
+    return ok;
+}
+
+static bool full_accepts_uint(QTestState *qts, const char *model,
+                              const char *prop, uint64_t value)
+{
+    QNum *num = qnum_from_uint(value);
+    bool ok = full_accepts(qts, model, prop, QOBJECT(num));
+
+    qobject_unref(num);
+    return ok;
+}
+
+/*
+ * Every advertised value is accepted by expansion, values outside are
+ * refused, and the implied properties are on.
+ */
+static void test_props_info_agree(void)
+{
+    static const char *const models[] = {
+        "rv64", "max", "rv32", "rv64i", "rva23s64", "sifive-u54",
+        "thead-c906",
+    };
+    QTestState *qts = qtest_init(MACHINE);
+
+    for (int m = 0; m < ARRAY_SIZE(models); m++) {
+        QList *entries = props_info(qts, models[m]);
+        const char *latest_priv = NULL;
+        QListEntry *e;
+
+        QLIST_FOREACH_ENTRY(entries, e) {
+            QDict *ent = qobject_to(QDict, qlist_entry_obj(e));
+
+            if (!strcmp(qdict_get_str(ent, "name"), "priv_spec")) {
+                QList *vals = qdict_get_qlist(ent, "values");
+                QListEntry *last = NULL, *v;
+
+                QLIST_FOREACH_ENTRY(vals, v) {
+                    last = v;
+                }
+                latest_priv = qstring_get_str(qobject_to(QString,
+                                                         qlist_entry_obj(last)));
+            }
+        }
+
+        QLIST_FOREACH_ENTRY(entries, e) {
+            QDict *ent = qobject_to(QDict, qlist_entry_obj(e));
+            const char *prop = qdict_get_str(ent, "name");
+            const char *type = qdict_get_str(ent, "type");
+            QListEntry *v;
+
+            if (!strcmp(type, "string")) {
+                QString *outside = qstring_from_str("v0.0.0");
+
+                QLIST_FOREACH_ENTRY(qdict_get_qlist(ent, "values"), v) {
+                    g_assert(full_accepts(qts, models[m], prop,
+                                          qlist_entry_obj(v)));
+                }
+                g_assert_false(full_accepts(qts, models[m], prop,
+                                            QOBJECT(outside)));
+                qobject_unref(outside);
+            } else if (!strcmp(type, "number")) {
+                QDict *range = qdict_get_qdict(ent, "range");
+                uint64_t min = qdict_uint(range, "min");
+                uint64_t max = qdict_uint(range, "max");
+                const char *c = qdict_get_str(range, "constraint");
+                bool pow2 = !strcmp(c, "power-of-two");
+
+                g_assert(full_accepts_uint(qts, models[m], prop, min));
+                g_assert(full_accepts_uint(qts, models[m], prop, max));
+                if (pow2 && min > 1) {
+                    g_assert_false(full_accepts_uint(qts, models[m], prop,
+                                                     min / 2));
+                    g_assert_false(full_accepts_uint(qts, models[m], prop,
+                                                     min + 1));
+                } else if (min > 0) {
+                    g_assert_false(full_accepts_uint(qts, models[m], prop,
+                                                     min - 1));
+                }
+                if (pow2 && max < UINT64_MAX / 2) {
+                    g_assert_false(full_accepts_uint(qts, models[m], prop,
+                                                     max * 2));
+                } else if (!strcmp(c, "bit-mask")) {
+                    g_assert_false(full_accepts_uint(qts, models[m], prop,
+                                                     max | 1));
+                } else if (max < UINT64_MAX) {
+                    g_assert_false(full_accepts_uint(qts, models[m], prop,
+                                                     max + 1));
+                }
+                g_assert_cmpint(qdict_get_bool(ent, "changeable"), ==,
+                                min != max);
+            } else {
+                QList *values = qdict_get_qlist(ent, "values");
+                bool can_be_true = false;
+
+                QLIST_FOREACH_ENTRY(values, v) {
+                    QBool *b = qobject_to(QBool, qlist_entry_obj(v));
+
+                    can_be_true |= qbool_get_bool(b);
+                    /*
+                     * every change it advertises is accepted (vendor CPUs
+                     * refuse even their own default as a change)
+                     */
+                    if (qbool_get_bool(b) != qdict_get_bool(ent, "default")) {
+                        g_assert(full_accepts(qts, models[m], prop,
+                                              QOBJECT(b)));
+                    }
+                }
+                g_assert_cmpint(qdict_get_bool(ent, "changeable"), ==,
+                                qlist_size(values) == 2);
+                /* what it implies is on when it is on */
+                if (can_be_true && strcmp(qdict_get_str(ent, "category"),
+                                          "named-feature")) {
+                    g_autofree char *on = g_strdup_printf(
+                        "{ '%s': true, 'priv_spec': '%s' }", prop,
+                        latest_priv);
+                    /* already on: the model itself shows it */
+                    QDict *full = full_props(qts, models[m],
+                                             qdict_get_bool(ent, "default") ?
+                                             NULL : on, NULL);
+
+                    /*
+                     * with the latest priv_spec, what it implies is on,
+                     * unless the model cannot have it on at all
+                     */
+                    QLIST_FOREACH_ENTRY(qdict_get_qlist(ent, "implies"), v) {
+                        const char *implied =
+                            qstring_get_str(qobject_to(QString,
+                                                       qlist_entry_obj(v)));
+                        g_autofree char *alone = g_strdup_printf(
+                            "{ '%s': true, 'priv_spec': '%s' }", implied,
+                            latest_priv);
+                        char *err = NULL;
+                        QDict *forced;
+
+                        if (qdict_get_bool(full, implied)) {
+                            continue;
+                        }
+                        forced = full_props(qts, models[m], alone, &err);
+                        if (forced && qdict_get_bool(forced, implied)) {
+                            g_error("%s: %s implies %s, which is off",
+                                    models[m], prop, implied);
+                        }
+                        qobject_unref(forced);
+                        g_free(err);
+                    }
+                    qobject_unref(full);
+                }
+            }
+        }
+        qobject_unref(entries);
+    }
+    qtest_quit(qts);
+}
+
+/* The answers for v, vlen, priv_spec and zba on rv64 and a vendor CPU. */
+static void test_props_info_examples(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    QList *rv64 = props_info(qts, "rv64");
+    QList *u54 = props_info(qts, "sifive-u54");
+    QDict *v = NULL, *vlen = NULL, *zba = NULL, *zba_u54 = NULL;
+    QDict *zvfh = NULL;
+    QListEntry *e;
+
+    QLIST_FOREACH_ENTRY(rv64, e) {
+        QDict *ent = qobject_to(QDict, qlist_entry_obj(e));
+        const char *n = qdict_get_str(ent, "name");
+
+        v = !strcmp(n, "v") ? ent : v;
+        vlen = !strcmp(n, "vlen") ? ent : vlen;
+        zba = !strcmp(n, "zba") ? ent : zba;
+        zvfh = !strcmp(n, "zvfh") ? ent : zvfh;
+    }
+    QLIST_FOREACH_ENTRY(u54, e) {
+        QDict *ent = qobject_to(QDict, qlist_entry_obj(e));
+
+        zba_u54 = !strcmp(qdict_get_str(ent, "name"), "zba") ? ent : zba_u54;
+    }
+    g_assert_cmpstr(qdict_get_str(v, "category"), ==, "misa-letter");
+    g_assert_cmpstr(qdict_get_str(v, "description"), ==, "Vector operations");
+    g_assert_cmpstr(qdict_get_str(vlen, "type"), ==, "number");
+    g_assert_cmpint(qdict_get_int(vlen, "default"), ==, 128);
+    g_assert_cmpstr(qdict_get_str(qdict_get_qdict(vlen, "range"),
+                                  "constraint"), ==, "power-of-two");
+    g_assert_true(qdict_get_bool(zba, "changeable"));
+    g_assert_true(qdict_get_bool(zba, "available"));
+    g_assert_false(qdict_get_bool(zba_u54, "changeable"));
+    /* zvfh needs zve32f: finalization refuses it without */
+    g_assert(qlist_size(qdict_get_qlist(zvfh, "requires")) > 0);
+    qobject_unref(rv64);
+    qobject_unref(u54);
+    qtest_quit(qts);
+}
+
+static void test_props_info_errors(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    QDict *resp;
+
+    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
+                     "'arguments': { 'model': { 'name': 'nope' } } }");
+    g_assert_cmpstr(resp_error(resp), ==,
+                    "The CPU type 'nope' is not a known RISC-V CPU type");
+    qobject_unref(resp);
+    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
+                     "'arguments': { 'model': { 'name': 'rv64', "
+                     "'props': { 'vlen': 100 } } } }");
+    g_assert_cmpstr(resp_error(resp), ==,
+                    "Cannot set 'vlen': Vector extension VLEN must be "
+                    "power of 2");
+    qobject_unref(resp);
+    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
+                     "'arguments': { 'model': { 'name': 'rv64', "
+                     "'props': [ 1 ] } } }");
+    g_assert_cmpstr(resp_error(resp), ==,
+                    "Invalid parameter type for 'model.props', "
+                    "expected: object");
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1123,6 +1424,15 @@ int main(int argc, char **argv)
                    test_purity_histories);
     qtest_add_func("/riscv/cpu-model/purity/running-guest",
                    test_purity_running_guest);
+
+    qtest_add_func("/riscv/cpu-model/props-info/coverage",
+                   test_props_info_coverage);
+    qtest_add_func("/riscv/cpu-model/props-info/agree-with-expansion",
+                   test_props_info_agree);
+    qtest_add_func("/riscv/cpu-model/props-info/examples",
+                   test_props_info_examples);
+    qtest_add_func("/riscv/cpu-model/props-info/errors",
+                   test_props_info_errors);
 
     return g_test_run();
 }
