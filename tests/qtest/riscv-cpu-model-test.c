@@ -1213,8 +1213,8 @@ static void test_props_info_agree(void)
                 QLIST_FOREACH_ENTRY(vals, v) {
                     last = v;
                 }
-                latest_priv = qstring_get_str(qobject_to(QString,
-                                                         qlist_entry_obj(last)));
+                latest_priv = qstring_get_str(
+                    qobject_to(QString, qlist_entry_obj(last)));
             }
         }
 
@@ -1368,30 +1368,31 @@ static void test_props_info_examples(void)
     qtest_quit(qts);
 }
 
+static void assert_props_info_error(QTestState *qts, const char *model,
+                                    const char *expected)
+{
+    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
+                            "'arguments': { 'model': %p } }",
+                            qobject_from_json(model, &error_abort));
+
+    g_assert_cmpstr(resp_error(resp), ==, expected);
+    qobject_unref(resp);
+}
+
 static void test_props_info_errors(void)
 {
     QTestState *qts = qtest_init(MACHINE);
-    QDict *resp;
 
-    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
-                     "'arguments': { 'model': { 'name': 'nope' } } }");
-    g_assert_cmpstr(resp_error(resp), ==,
-                    "The CPU type 'nope' is not a known RISC-V CPU type");
-    qobject_unref(resp);
-    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
-                     "'arguments': { 'model': { 'name': 'rv64', "
-                     "'props': { 'vlen': 100 } } } }");
-    g_assert_cmpstr(resp_error(resp), ==,
-                    "Cannot set 'vlen': Vector extension VLEN must be "
-                    "power of 2");
-    qobject_unref(resp);
-    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
-                     "'arguments': { 'model': { 'name': 'rv64', "
-                     "'props': [ 1 ] } } }");
-    g_assert_cmpstr(resp_error(resp), ==,
-                    "Invalid parameter type for 'model.props', "
-                    "expected: object");
-    qobject_unref(resp);
+    assert_props_info_error(qts, "{ 'name': 'nope' }",
+                            "The CPU type 'nope' is not a known RISC-V "
+                            "CPU type");
+    assert_props_info_error(qts, "{ 'name': 'rv64', 'props': "
+                            "{ 'vlen': 100 } }",
+                            "Cannot set 'vlen': Vector extension VLEN must "
+                            "be power of 2");
+    assert_props_info_error(qts, "{ 'name': 'rv64', 'props': [ 1 ] }",
+                            "Invalid parameter type for 'model.props', "
+                            "expected: object");
     qtest_quit(qts);
 }
 
