@@ -515,6 +515,9 @@ static void test_errors(void)
 }
 
 /* Under -accel qtest the CPU has no accelerator properties: refuse. */
+static void assert_props_info_error(QTestState *qts, const char *model,
+                                    const char *expected);
+
 static void test_qtest_accel_error(void)
 {
     QTestState *qts = qtest_init("-machine none -accel qtest");
@@ -522,6 +525,9 @@ static void test_qtest_accel_error(void)
     assert_expand_error(qts, "full", "rv64", NULL,
                         "CPU model probing needs the tcg or kvm accelerator, "
                         "not QTest");
+    assert_props_info_error(qts, "{ 'name': 'rv64' }",
+                            "CPU model probing needs the tcg or kvm "
+                            "accelerator, not QTest");
     qtest_quit(qts);
 }
 
