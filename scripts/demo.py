@@ -40,10 +40,14 @@ STEPS = [
     ("A model that runs on both rva23s64 and a sifive-u54",
      "query-cpu-model-baseline",
      {"modela": {"name": "rva23s64"}, "modelb": {"name": "sifive-u54"}}),
+    ("What each property of rv64 is: type, values, implies, requires",
+     "query-cpu-props-info", {"model": {"name": "rv64"}}),
     ("A refused request: the error names the property and the reason",
      "query-cpu-model-expansion",
      {"type": "full", "model": {"name": "rv64", "props": {"vlen": 100}}}),
 ]
+
+PROPS_INFO_SHOWN = ("v", "zba", "zicfiss", "priv_spec", "vlen")
 
 
 def show_props(props, limit=12):
@@ -100,6 +104,11 @@ def main():
                                          + json.dumps(d["unavailable-features"]))
                             print(f"     {d['name']:<22} static={str(d['static']).lower():<5}"
                                   f"{extra}")
+                    elif cmd == "query-cpu-props-info":
+                        print(f"<- {len(ret)} properties; a few of them:")
+                        for d in ret:
+                            if d["name"] in PROPS_INFO_SHOWN:
+                                print("     " + json.dumps(d))
                     elif cmd == "query-cpu-model-comparison":
                         print(f"<- {ret['result']}, because of: "
                               + " ".join(ret["responsible-properties"]))

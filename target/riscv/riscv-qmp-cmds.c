@@ -1185,6 +1185,14 @@ static bool riscv_props_on(QDict *props, const char *name)
     return b && qbool_get_bool(b);
 }
 
+/* Can @y be a requirement: a boolean extension or option? */
+static bool riscv_prop_can_require(RISCVCPUModel *base,
+                                   const RISCVPropInfo *y)
+{
+    return (riscv_prop_is_extension(y) || y->klass == RISCV_PROP_OPTION) &&
+           qobject_type(qdict_get(base->props, y->name)) == QTYPE_QBOOL;
+}
+
 /* Does the bare CPU @base accept the extensions @on with @off off? */
 static RISCVCPUModel *riscv_bare_with(RISCVCPUModel *base, GPtrArray *on,
                                       const char *off)
@@ -1209,12 +1217,158 @@ static RISCVCPUModel *riscv_bare_with(RISCVCPUModel *base, GPtrArray *on,
 }
 
 /*
- * The extensions that must be on for @x to be on, found on the bare CPU
+ * The extensions @y turns on besides itself: alone on the bare CPU
+ * @base (g), or else by its implication rules.
+ */
+static GPtrArray *riscv_brought_along(RISCVCPUModel *base, const char *y)
+{
+    GPtrArray *names = g_ptr_array_new();
+    g_autoptr(GPtrArray) on = g_ptr_array_new();
+    g_autoptr(RISCVCPUModel) m = NULL;
+
+    g_ptr_array_add(on, (gpointer)y);
+    m = riscv_bare_with(base, on, NULL);
+    if (!m) {
+        g_autoptr(strList) implies =
+            riscv_prop_implies(riscv_cpu_prop_lookup(y));
+
+        for (strList *l = implies; l; l = l->next) {
+            g_ptr_array_add(names,
+                            (gpointer)riscv_cpu_prop_lookup(l->value)->name);
+        }
+        return names;
+    }
+    for (const QDictEntry *e = qdict_first(m->props); e;
+         e = qdict_next(m->props, e)) {
+        const RISCVPropInfo *info = riscv_cpu_prop_lookup(e->key);
+
+        if (strcmp(e->key, y) && riscv_prop_is_extension(info) &&
+            riscv_props_on(m->props, e->key) &&
+            !riscv_props_on(base->props, e->key)) {
+            g_ptr_array_add(names, (gpointer)info->name);
+        }
+    }
+    return names;
+}
+
+/*
+ * Drop from @on (but never @on[0]) the first @n entries, n = 1 or 2, that
+ * the bare CPU @base accepts @on[0] without.
+ */
+static bool riscv_drop_unneeded(RISCVCPUModel *base, GPtrArray *on, int n)
+{
+    for (guint i = 1; i < on->len; i++) {
+        for (guint j = n == 1 ? i : i + 1; j < on->len; j++) {
+            g_autoptr(GPtrArray) fewer = g_ptr_array_copy(on, NULL, NULL);
+            g_autoptr(RISCVCPUModel) m = NULL;
+
+            g_ptr_array_remove_index(fewer, j);
+            if (j != i) {
+                g_ptr_array_remove_index(fewer, i);
+            }
+            m = riscv_bare_with(base, fewer, NULL);
+            if (m) {
+                g_ptr_array_remove_index(on, j);
+                if (j != i) {
+                    g_ptr_array_remove_index(on, i);
+                }
+                return true;
+            }
+            if (n == 1) {
+                break;
+            }
+        }
+    }
+    return false;
+}
+
+/* Replace in @on one extension by those it brings along, if that works. */
+static bool riscv_unbundle_one(RISCVCPUModel *base, GPtrArray *on)
+{
+    for (guint i = 1; i < on->len; i++) {
+        g_autoptr(GPtrArray) along = riscv_brought_along(base,
+                                                         on->pdata[i]);
+        g_autoptr(GPtrArray) unbundled = NULL;
+        g_autoptr(RISCVCPUModel) m = NULL;
+
+        if (!along->len) {
+            continue;
+        }
+        unbundled = g_ptr_array_copy(on, NULL, NULL);
+        g_ptr_array_remove_index(unbundled, i);
+        for (guint j = 0; j < along->len; j++) {
+            if (!g_ptr_array_find_with_equal_func(unbundled, along->pdata[j],
+                                                  g_str_equal, NULL)) {
+                g_ptr_array_add(unbundled, along->pdata[j]);
+            }
+        }
+        m = riscv_bare_with(base, unbundled, NULL);
+        if (m) {
+            g_ptr_array_set_size(on, 0);
+            g_ptr_array_extend(on, unbundled, NULL, NULL);
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * When no single property makes @x accepted on @base: start from every
+ * boolean that @capable has on, and drop what @x can do without, one at
+ * a time.  What remains is needed jointly (zicfiss: zicsr and zimop).
+ */
+static void riscv_ext_requires_jointly(RISCVCPUModel *base,
+                                       const RISCVCPUModel *capable,
+                                       const char *x, strList ***tail)
+{
+    const GArray *cat = riscv_cpu_prop_catalogue();
+    g_autoptr(GPtrArray) on = g_ptr_array_new();
+    g_autoptr(RISCVCPUModel) m = NULL;
+
+    g_ptr_array_add(on, (gpointer)x);
+    for (guint i = 0; i < cat->len; i++) {
+        const RISCVPropInfo *y = &g_array_index(cat, RISCVPropInfo, i);
+
+        if (riscv_prop_can_require(base, y) && strcmp(y->name, x) &&
+            riscv_props_on(capable->props, y->name) &&
+            !riscv_props_on(base->props, y->name)) {
+            g_ptr_array_add(on, (gpointer)y->name);
+        }
+    }
+    m = riscv_bare_with(base, on, NULL);
+    if (!m) {
+        return;                 /* a conflict, not a requirement */
+    }
+    /*
+     * Drop one at a time, then two (a pair such as zca and zcmop only
+     * goes together), until nothing more can go; then replace a bundle
+     * by what it brings along (g by a and zicsr) and drop again.
+     */
+    do {
+        while (riscv_drop_unneeded(base, on, 1) ||
+               riscv_drop_unneeded(base, on, 2)) {
+        }
+    } while (riscv_unbundle_one(base, on));
+    for (guint i = 0; i < cat->len; i++) {
+        const char *y = g_array_index(cat, RISCVPropInfo, i).name;
+
+        if (strcmp(y, x) &&
+            g_ptr_array_find_with_equal_func(on, y, g_str_equal, NULL)) {
+            QAPI_LIST_APPEND(*tail, g_strdup(y));
+        }
+    }
+}
+
+/*
+ * The properties that must be on for @x to be on, found on the bare CPU
  * @base: those that @x brings along and cannot be turned off with it;
  * or, if @x alone is refused, the smallest single extensions that make
- * it accepted.  Conflicts are not requirements and are not reported.
+ * it accepted, or else the smallest set that does so jointly.
+ * Conflicts are not requirements and are not reported.
  */
-static strList *riscv_ext_requires(RISCVCPUModel *base, const char *x)
+static strList *riscv_ext_requires(RISCVCPUModel *base,
+                                   const RISCVCPUModel *capable,
+                                   const char *x)
 {
     const GArray *cat = riscv_cpu_prop_catalogue();
     g_autoptr(GPtrArray) on = g_ptr_array_new();
@@ -1232,7 +1386,7 @@ static strList *riscv_ext_requires(RISCVCPUModel *base, const char *x)
         const RISCVPropInfo *y = &g_array_index(cat, RISCVPropInfo, i);
         g_autoptr(RISCVCPUModel) m = NULL;
 
-        if (!riscv_prop_is_extension(y) || !strcmp(y->name, x) ||
+        if (!riscv_prop_can_require(base, y) || !strcmp(y->name, x) ||
             riscv_props_on(base->props, y->name)) {
             continue;
         }
@@ -1274,6 +1428,9 @@ static strList *riscv_ext_requires(RISCVCPUModel *base, const char *x)
             QAPI_LIST_APPEND(tail, g_strdup(f));
         }
     }
+    if (!with_x && !fixers->len && capable) {
+        riscv_ext_requires_jointly(base, capable, x, &tail);
+    }
     return list;
 }
 
@@ -1281,6 +1438,7 @@ static strList *riscv_ext_requires(RISCVCPUModel *base, const char *x)
 static GHashTable *riscv_requires_memo;
 
 static strList *riscv_prop_requires(const char *base_name,
+                                    const RISCVCPUModel *capable,
                                     const RISCVPropInfo *info)
 {
     GHashTable *table;
@@ -1305,7 +1463,7 @@ static strList *riscv_prop_requires(const char *base_name,
         error_free(err);
         return NULL;
     }
-    found = riscv_ext_requires(base, info->name);
+    found = riscv_ext_requires(base, capable, info->name);
     if (phase_check(PHASE_MACHINE_READY)) {
         if (!table) {
             table = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
@@ -1474,7 +1632,7 @@ static CpuPropertyInfo *riscv_prop_describe(const RISCVCPUModel *model,
     e->description = riscv_prop_description(info);
     e->available = true;
     e->implies = riscv_prop_implies(info);
-    e->requires = riscv_prop_requires(bare, info);
+    e->requires = riscv_prop_requires(bare, capable, info);
 
     switch (qobject_type(dflt)) {
     case QTYPE_QBOOL: {

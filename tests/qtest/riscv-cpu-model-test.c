@@ -1334,6 +1334,73 @@ static void test_props_info_agree(void)
     qtest_quit(qts);
 }
 
+/* @x on, each of @requires on except @off (if any), the latest spec. */
+static bool full_accepts_with(QTestState *qts, const char *model,
+                              const char *x, QList *requires, const char *off)
+{
+    QDict *props = qdict_new();
+    QListEntry *r;
+    QDict *resp;
+    bool ok;
+
+    qdict_put_str(props, "priv_spec", "v1.13.0");
+    QLIST_FOREACH_ENTRY(requires, r) {
+        const char *name = qstring_get_str(qobject_to(QString,
+                                                      qlist_entry_obj(r)));
+
+        qdict_put_bool(props, name, !off || strcmp(name, off));
+    }
+    qdict_put_bool(props, x, true);
+    resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-model-expansion', "
+                     "'arguments': { 'type': 'full', "
+                     "'model': { 'name': %s, 'props': %p } } }", model, props);
+    ok = !resp_error(resp) && qdict_get_bool(resp_props(resp), x);
+    qobject_unref(resp);
+    return ok;
+}
+
+/*
+ * On a bare CPU, a property is accepted with everything it requires on,
+ * and refused with any one of them off.  zicfiss needs five at once.
+ */
+static void test_props_info_requires(void)
+{
+    static const char *const models[] = { "rv64i", "rv32i" };
+    QTestState *qts = qtest_init(MACHINE);
+    bool saw_zicfiss = false;
+
+    for (int m = 0; m < ARRAY_SIZE(models); m++) {
+        QList *entries = props_info(qts, models[m]);
+        QListEntry *e, *r;
+
+        QLIST_FOREACH_ENTRY(entries, e) {
+            QDict *ent = qobject_to(QDict, qlist_entry_obj(e));
+            const char *x = qdict_get_str(ent, "name");
+            QList *requires = qdict_get_qlist(ent, "requires");
+
+            if (qlist_empty(requires)) {
+                continue;
+            }
+            if (!full_accepts_with(qts, models[m], x, requires, NULL)) {
+                g_error("%s: %s refused with all it requires", models[m], x);
+            }
+            QLIST_FOREACH_ENTRY(requires, r) {
+                const char *off = qstring_get_str(
+                    qobject_to(QString, qlist_entry_obj(r)));
+
+                if (full_accepts_with(qts, models[m], x, requires, off)) {
+                    g_error("%s: %s accepted with %s off", models[m], x,
+                            off);
+                }
+            }
+            saw_zicfiss |= !strcmp(x, "zicfiss") && qlist_size(requires) == 5;
+        }
+        qobject_unref(entries);
+    }
+    g_assert_true(saw_zicfiss);
+    qtest_quit(qts);
+}
+
 /* The answers for v, vlen, priv_spec and zba on rv64 and a vendor CPU. */
 static void test_props_info_examples(void)
 {
@@ -1436,6 +1503,8 @@ int main(int argc, char **argv)
                    test_props_info_coverage);
     qtest_add_func("/riscv/cpu-model/props-info/agree-with-expansion",
                    test_props_info_agree);
+    qtest_add_func("/riscv/cpu-model/props-info/requires",
+                   test_props_info_requires);
     qtest_add_func("/riscv/cpu-model/props-info/examples",
                    test_props_info_examples);
     qtest_add_func("/riscv/cpu-model/props-info/errors",
