@@ -38,7 +38,7 @@ define write-if-changed
 	@if cmp -s $(1).tmp $(1); then rm $(1).tmp; else mv $(1).tmp $(1); fi
 endef
 
-.PHONY: all build deps demo check check-libvirt bench check-valgrind check-asan fuzz series check-series clean distclean FORCE
+.PHONY: all build deps demo check check-libvirt check-kvm bench check-valgrind check-asan fuzz series check-series clean distclean FORCE
 
 all: build
 
@@ -90,6 +90,10 @@ check: build $(QBUILD)/.firmware
 check-libvirt: build
 	scripts/install-deps --libvirt
 	$(SYS_PYTHON) scripts/check-libvirt $(EMU) $(SRC)/python
+
+# KVM for real: a riscv64 build in a riscv64 guest with H (about 10 min).
+check-kvm: build $(QBUILD)/.firmware
+	scripts/check-kvm
 
 check-valgrind: build
 	scripts/check-leaks $(EMU)

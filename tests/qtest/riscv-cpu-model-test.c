@@ -1469,10 +1469,224 @@ static void test_props_info_errors(void)
     qtest_quit(qts);
 }
 
+/*
+ * KVM: the host CPU is what the kernel reports, and what it lacks shows
+ * in unavailable-features.  Run inside a RISC-V guest with the H
+ * extension (make check-kvm); skipped where KVM is not available.
+ */
+#define KVM_MACHINE "-machine none -accel kvm"
+
+/* Single letters of the first "isa" line of /proc/cpuinfo: "imafdcvh". */
+static char *host_isa_letters(void)
+{
+    g_autofree char *cpuinfo = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert(g_file_get_contents("/proc/cpuinfo", &cpuinfo, NULL, NULL));
+    lines = g_strsplit(cpuinfo, "\n", -1);
+    for (int i = 0; lines[i]; i++) {
+        const char *isa = strstr(lines[i], "rv64");
+
+        if (g_str_has_prefix(lines[i], "isa") && isa) {
+            return g_strndup(isa + 4, strcspn(isa + 4, "_ \t"));
+        }
+    }
+    g_assert_not_reached();
+}
+
+/* The letters KVM hands to a guest as the host has them (not H). */
+static const char kvm_guest_letters[] = "imafdcv";
+
+static void test_kvm_host(void)
+{
+    QTestState *qts = qtest_init(KVM_MACHINE);
+    g_autofree char *letters = host_isa_letters();
+    QDict *host = full_props(qts, "host", NULL, NULL);
+    char name[2] = "";
+
+    g_test_message("host ISA letters: %s", letters);
+    for (const char *l = kvm_guest_letters; *l; l++) {
+        name[0] = *l;
+        g_assert_cmpint(qdict_get_bool(host, name), ==, !!strchr(letters, *l));
+    }
+    /* a guest of KVM cannot be a hypervisor itself */
+    g_assert_false(qdict_get_bool(host, "h"));
+    /* static expansion of host: a bare base and a delta that round-trips */
+    g_assert_true(check_static_roundtrip(qts, "host", NULL));
+    g_assert_true(check_static_roundtrip(qts, "host", "{ 'zbb': false }"));
+    qobject_unref(host);
+    qtest_quit(qts);
+}
+
+/*
+ * Every model has unavailable-features; 'v' is among them exactly when
+ * the model has V and the host has not.
+ */
+static void test_kvm_definitions(void)
+{
+    QTestState *qts = qtest_init(KVM_MACHINE);
+    g_autofree char *letters = host_isa_letters();
+    QList *defs = definitions(qts);
+    bool host_has_v = strchr(letters, 'v');
+    int blocked_by_v = 0;
+    QListEntry *e;
+
+    QLIST_FOREACH_ENTRY(defs, e) {
+        QDict *def = qobject_to(QDict, qlist_entry_obj(e));
+        const char *name = qdict_get_str(def, "name");
+        QList *unavailable = qdict_get_qlist(def, "unavailable-features");
+        g_autoptr(GString) json = qobject_to_json(QOBJECT(unavailable));
+        g_autofree char *err = NULL;
+        QDict *full = full_props(qts, name, NULL, &err);
+        bool lists_v = false;
+        QListEntry *u;
+
+        g_test_message("%s: unavailable-features %s", name, json->str);
+        g_assert(unavailable);
+        if (!strcmp(name, "host")) {
+            g_assert(qlist_empty(unavailable));
+        }
+        if (!full || !strcmp(json->str, "[\"type\"]")) {
+            /* KVM cannot build it, or not on this host's base ISA */
+            g_assert_cmpstr(json->str, ==, "[\"type\"]");
+            qobject_unref(full);
+            continue;
+        }
+        QLIST_FOREACH_ENTRY(unavailable, u) {
+            const char *f = qstring_get_str(qobject_to(QString,
+                                                       qlist_entry_obj(u)));
+
+            g_assert(qdict_haskey(full, f));
+            lists_v |= !strcmp(f, "v");
+        }
+        g_assert_cmpint(lists_v, ==, qdict_get_bool(full, "v") && !host_has_v);
+        blocked_by_v += lists_v;
+        qobject_unref(full);
+    }
+    g_test_message("models blocked by the missing V: %d", blocked_by_v);
+    qobject_unref(defs);
+    qtest_quit(qts);
+}
+static void test_kvm_compare_baseline(void)
+{
+    static const char *const others[] = {
+        "{ 'name': 'rv64' }", "{ 'name': 'rva22u64' }",
+        "{ 'name': 'host', 'props': { 'zbb': false } }",
+    };
+    QTestState *qts = qtest_init(KVM_MACHINE);
+    const char *host = "{ 'name': 'host' }";
+
+    assert_compare(qts, host, host, "identical", "[]");
+    for (int i = 0; i < ARRAY_SIZE(others); i++) {
+        const char *r = compare_result(qts, host, others[i]);
+        QDict *resp = baseline(qts, host, others[i]);
+        QDict *b = qdict_get_qdict(qdict_get_qdict(resp, "return"), "model");
+        g_autoptr(GString) b_json = qobject_to_json(QOBJECT(b));
+        const char *rb;
+
+        g_test_message("host vs %s: %s; baseline %s", others[i], r,
+                       b_json->str);
+        g_assert_cmpstr(compare_result(qts, others[i], host), ==, mirror(r));
+        /* the baseline runs on both */
+        rb = compare_result(qts, host, b_json->str);
+        g_assert(!strcmp(rb, "identical") || !strcmp(rb, "superset"));
+        rb = compare_result(qts, others[i], b_json->str);
+        g_assert(!strcmp(rb, "identical") || !strcmp(rb, "superset"));
+        qobject_unref(resp);
+    }
+    /* host without zbb runs where host runs, not the other way round */
+    g_assert_cmpstr(compare_result(qts, host, others[2]), ==, "superset");
+    qtest_quit(qts);
+}
+
+/* What KVM cannot provide is refused, naming the property. */
+static void test_kvm_errors(void)
+{
+    QTestState *qts = qtest_init(KVM_MACHINE);
+    QList *info = props_info(qts, "host");
+    int refused = 0;
+    QListEntry *e;
+
+    assert_expand_error(qts, "full", "host", "{ 'h': true }",
+                        "Cannot set 'h': Enabling MISA bit 'h' is not "
+                        "allowed: it's not enabled in the host");
+    assert_expand_error(qts, "full", "host", "{ 'zicfiss': true }",
+                        "Cannot set 'zicfiss': 'zicfiss' is not available "
+                        "with KVM");
+    QLIST_FOREACH_ENTRY(info, e) {
+        QDict *ent = qobject_to(QDict, qlist_entry_obj(e));
+        const char *name = qdict_get_str(ent, "name");
+        g_autofree char *on = g_strdup_printf("{ '%s': true }", name);
+        g_autofree char *prefix = g_strdup_printf("Cannot set '%s': ", name);
+        QDict *resp;
+
+        if (strcmp(qdict_get_str(ent, "type"), "boolean") ||
+            qdict_get_bool(ent, "available") ||
+            !strcmp(qdict_get_str(ent, "category"), "named-feature") ||
+            !strcmp(qdict_get_str(ent, "category"), "profile")) {
+            continue;
+        }
+        resp = expand(qts, "full", "host", on);
+        g_assert_nonnull(resp_error(resp));
+        g_assert(g_str_has_prefix(resp_error(resp), prefix));
+        g_assert(strstr(resp_error(resp) + strlen(prefix), name));
+        qobject_unref(resp);
+        refused++;
+    }
+    g_test_message("%d extensions KVM cannot provide are refused", refused);
+    g_assert_cmpint(refused, >, 0);
+    qobject_unref(info);
+    qtest_quit(qts);
+}
+
+/* Queries leave the host answer and the guest's CPU as they were. */
+static void test_kvm_purity(void)
+{
+    static const char *const storm[] = {
+        NULL, "{ 'zbb': false }", "{ 'v': false, 'zba': false }",
+        "{ 'h': true }", "{ 'zicfiss': true }", "{ 'rva22u64': true }",
+    };
+    QTestState *qts = qtest_init("-machine virt -accel kvm -S");
+    QDict *fresh = full_props(qts, "host", NULL, NULL);
+    QDict *guest = guest_cpu_props(qts, fresh);
+    QDict *now, *guest_now;
+
+    for (int i = 0; i < ARRAY_SIZE(storm); i++) {
+        probe_everything(qts, "host", storm[i]);
+        probe_everything(qts, "rv64", storm[i]);
+        qobject_unref(qtest_qmp(qts, "{ 'execute': 'query-cpu-props-info', "
+                                "'arguments': { 'model': "
+                                "{ 'name': 'host' } } }"));
+    }
+    now = full_props(qts, "host", NULL, NULL);
+    assert_props_equal(fresh, now, "host after a storm of queries");
+    guest_now = guest_cpu_props(qts, fresh);
+    assert_props_equal(guest, guest_now, "guest CPU");
+    qobject_unref(guest_now);
+    qobject_unref(now);
+    qobject_unref(guest);
+    qobject_unref(fresh);
+    qtest_quit(qts);
+}
+
+static void add_kvm_tests(void)
+{
+    if (!qtest_has_accel("kvm")) {
+        return;
+    }
+    qtest_add_func("/riscv/cpu-model/kvm/host", test_kvm_host);
+    qtest_add_func("/riscv/cpu-model/kvm/definitions", test_kvm_definitions);
+    qtest_add_func("/riscv/cpu-model/kvm/compare-baseline",
+                   test_kvm_compare_baseline);
+    qtest_add_func("/riscv/cpu-model/kvm/errors", test_kvm_errors);
+    qtest_add_func("/riscv/cpu-model/kvm/purity", test_kvm_purity);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
 
+    add_kvm_tests();
     if (!qtest_has_accel("tcg")) {
         g_test_skip("TCG is not available");
         return g_test_run();
