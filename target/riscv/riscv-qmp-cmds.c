@@ -1344,11 +1344,15 @@ static void riscv_ext_requires_jointly(RISCVCPUModel *base,
      * goes together), until nothing more can go; then replace a bundle
      * by what it brings along (g by a and zicsr) and drop again.
      */
-    do {
-        while (riscv_drop_unneeded(base, on, 1) ||
-               riscv_drop_unneeded(base, on, 2)) {
+    for (;;) {
+        if (riscv_drop_unneeded(base, on, 1) ||
+            riscv_drop_unneeded(base, on, 2)) {
+            continue;
         }
-    } while (riscv_unbundle_one(base, on));
+        if (!riscv_unbundle_one(base, on)) {
+            break;
+        }
+    }
     for (guint i = 0; i < cat->len; i++) {
         const char *y = g_array_index(cat, RISCVPropInfo, i).name;
 
