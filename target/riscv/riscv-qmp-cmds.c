@@ -964,6 +964,93 @@ CpuModelBaselineInfo *qmp_query_cpu_model_baseline(CpuModelInfo *infoa,
  * refuse the model itself, or, under KVM, the properties the host
  * cannot provide.  Empty when the model can be used as it is.
  */
+static bool riscv_props_on(QDict *props, const char *name)
+{
+    QBool *b = qobject_to(QBool, qdict_get(props, name));
+
+    return b && qbool_get_bool(b);
+}
+
+static const char *riscv_ext_name_by_offset(uint32_t offset)
+{
+    const GArray *cat = riscv_cpu_prop_catalogue();
+
+    for (guint i = 0; i < cat->len; i++) {
+        const RISCVPropInfo *info = &g_array_index(cat, RISCVPropInfo, i);
+
+        if (info->klass != RISCV_PROP_PROFILE &&
+            info->klass != RISCV_PROP_MISA && info->klass != RISCV_PROP_SATP &&
+            info->klass != RISCV_PROP_OPTION && info->cfg_offset == offset) {
+            return info->name;
+        }
+    }
+    return NULL;
+}
+
+static bool riscv_str_list_has(strList *list, const char *name)
+{
+    for (; list; list = list->next) {
+        if (!strcmp(list->value, name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void riscv_list_if_off(strList **list, const RISCVCPUModel *host,
+                              const char *name)
+{
+    const RISCVPropInfo *info = name ? riscv_cpu_prop_lookup(name) : NULL;
+
+    /* KVM does not report named features: the host may well have them */
+    if (info && info->klass != RISCV_PROP_NAMED_FEATURE &&
+        !riscv_props_on(host->props, name) &&
+        !riscv_str_list_has(*list, name)) {
+        while (*list) {
+            list = &(*list)->next;
+        }
+        QAPI_LIST_APPEND(list, g_strdup(name));
+    }
+}
+
+/*
+ * What the profile @profile (and its parents) mandates and @host lacks.
+ * Under KVM, QEMU builds every CPU from the host's registers, so the
+ * picture of a profile CPU is the host's; the profile says what the
+ * model is.
+ */
+static void riscv_profile_unavailable(const RISCVCPUProfile *profile,
+                                      const RISCVCPUModel *host,
+                                      strList **list)
+{
+    if (!profile) {
+        return;
+    }
+    riscv_profile_unavailable(profile->u_parent, host, list);
+    riscv_profile_unavailable(profile->s_parent, host, list);
+    for (int i = 0; misa_bits[i]; i++) {
+        if (profile->misa_ext & misa_bits[i]) {
+            riscv_list_if_off(list, host,
+                              riscv_get_misa_ext_name(misa_bits[i]));
+        }
+    }
+    for (int i = 0; profile->ext_offsets[i] != RISCV_PROFILE_EXT_LIST_END;
+         i++) {
+        riscv_list_if_off(list, host,
+                          riscv_ext_name_by_offset(profile->ext_offsets[i]));
+    }
+}
+
+static const RISCVCPUProfile *riscv_profile_by_name(const char *name)
+{
+    for (int i = 0; riscv_profiles[i]; i++) {
+        if (!strcmp(riscv_profiles[i]->name, name)) {
+            return riscv_profiles[i];
+        }
+    }
+    return NULL;
+}
+
 static strList *riscv_cpu_unavailable_features(ObjectClass *oc,
                                                const char *name)
 {
@@ -1014,6 +1101,18 @@ static strList *riscv_cpu_unavailable_features(ObjectClass *oc,
             if (model_more) {
                 QAPI_LIST_APPEND(tail, g_strdup(prop));
             }
+        }
+        if (riscv_profile_by_name(name)) {
+            strList *missing = NULL;
+
+            riscv_profile_unavailable(riscv_profile_by_name(name), host,
+                                      &missing);
+            for (strList *m = missing; m; m = m->next) {
+                if (!riscv_str_list_has(list, m->value)) {
+                    QAPI_LIST_APPEND(tail, g_strdup(m->value));
+                }
+            }
+            qapi_free_strList(missing);
         }
     }
     return list;
@@ -1091,22 +1190,6 @@ static bool riscv_prop_is_extension(const RISCVPropInfo *info)
            info->klass == RISCV_PROP_VENDOR;
 }
 
-static const char *riscv_ext_name_by_offset(uint32_t offset)
-{
-    const GArray *cat = riscv_cpu_prop_catalogue();
-
-    for (guint i = 0; i < cat->len; i++) {
-        const RISCVPropInfo *info = &g_array_index(cat, RISCVPropInfo, i);
-
-        if (info->klass != RISCV_PROP_PROFILE &&
-            info->klass != RISCV_PROP_MISA && info->klass != RISCV_PROP_SATP &&
-            info->klass != RISCV_PROP_OPTION && info->cfg_offset == offset) {
-            return info->name;
-        }
-    }
-    return NULL;
-}
-
 static void riscv_add_misa_names(strList ***tail, uint32_t misa)
 {
     for (int i = 0; misa_bits[i]; i++) {
@@ -1176,13 +1259,6 @@ static strList *riscv_prop_implies(const RISCVPropInfo *info)
         }
     }
     return list;
-}
-
-static bool riscv_props_on(QDict *props, const char *name)
-{
-    QBool *b = qobject_to(QBool, qdict_get(props, name));
-
-    return b && qbool_get_bool(b);
 }
 
 /* Can @y be a requirement: a boolean extension or option? */
