@@ -1029,10 +1029,19 @@ static void riscv_profile_unavailable(const RISCVCPUProfile *profile,
     riscv_profile_unavailable(profile->u_parent, host, list);
     riscv_profile_unavailable(profile->s_parent, host, list);
     for (int i = 0; misa_bits[i]; i++) {
-        if (profile->misa_ext & misa_bits[i]) {
-            riscv_list_if_off(list, host,
-                              riscv_get_misa_ext_name(misa_bits[i]));
+        if (!(profile->misa_ext & misa_bits[i]) ||
+            misa_bits[i] == RVS || misa_bits[i] == RVU) {
+            /* KVM's ISA register has no S or U: every KVM guest has both */
+            continue;
         }
+        if (misa_bits[i] == RVB) {
+            /* nor B: the host has it when it has its three extensions */
+            riscv_list_if_off(list, host, "zba");
+            riscv_list_if_off(list, host, "zbb");
+            riscv_list_if_off(list, host, "zbs");
+            continue;
+        }
+        riscv_list_if_off(list, host, riscv_get_misa_ext_name(misa_bits[i]));
     }
     for (int i = 0; profile->ext_offsets[i] != RISCV_PROFILE_EXT_LIST_END;
          i++) {
