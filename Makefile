@@ -91,7 +91,7 @@ check-libvirt: build
 	scripts/install-deps --libvirt
 	$(SYS_PYTHON) scripts/check-libvirt $(EMU) $(SRC)/python
 
-# KVM for real: a riscv64 build in a riscv64 guest with H (about 10 min).
+# KVM for real: a riscv64 build in a riscv64 guest with H (before a release).
 check-kvm: build $(QBUILD)/.firmware
 	scripts/check-kvm
 
