@@ -393,6 +393,7 @@ static RISCVCPUModel *riscv_cpu_model_build(const char *name,
 
     obj = object_new(object_class_get_name(oc));
     cpu = RISCV_CPU(obj);
+    cpu->query_only = true;
     if (!riscv_cpu_accelerator_compatible(cpu)) {
         error_setg(errp, "'%s' CPU not available with %s", name,
                    current_accel_name());

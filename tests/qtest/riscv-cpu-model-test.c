@@ -1117,6 +1117,80 @@ static QList *props_info(QTestState *qts, const char *model)
     return list;
 }
 
+/*
+ * Purity: a CPU built for a query warns nowhere.  Each of these makes
+ * finalization warn on a CPU of the command line (bare CPU without a
+ * satp mode, priv_spec too old, RVG, RVB or a profile with a mandated
+ * extension off, C wanted off with Zca, deprecated properties).
+ */
+static const char *const warning_props[][2] = {
+    { "rv64i", NULL },
+    { "rv64", "{ 'h': false, 'priv_spec': 'v1.11.0' }" },
+    { "rv64", "{ 'g': true, 'd': false }" },
+    { "rv64", "{ 'b': true, 'zba': false }" },
+    { "rv64", "{ 'rva22u64': true, 'zicbom': false }" },
+    { "rv64", "{ 'rva22s64': true, 'h': false, 'priv_spec': 'v1.11.0' }" },
+    { "rv64", "{ 'c': false, 'zca': true, 'zcd': true }" },
+    { "rv64", "{ 'Zifencei': true, 'pmu-num': 4 }" },
+};
+
+/* Start QEMU with its stderr in @path (the child inherits our fd 2). */
+static QTestState *init_with_stderr_to(const char *path, const char *args)
+{
+    int saved = dup(STDERR_FILENO);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    QTestState *qts;
+
+    g_assert(saved >= 0 && fd >= 0);
+    fflush(stderr);
+    g_assert(dup2(fd, STDERR_FILENO) == STDERR_FILENO);
+    close(fd);
+    qts = qtest_init(args);
+    g_assert(dup2(saved, STDERR_FILENO) == STDERR_FILENO);
+    close(saved);
+    return qts;
+}
+
+static char *read_log(const char *path)
+{
+    char *text;
+
+    g_assert(g_file_get_contents(path, &text, NULL, NULL));
+    return text;
+}
+
+static void test_purity_quiet(void)
+{
+    g_autofree char *path = NULL;
+    g_autofree char *at_start = NULL;
+    g_autofree char *at_end = NULL;
+    QTestState *qts;
+    int fd = g_file_open_tmp("riscv-cpu-model-XXXXXX", &path, NULL);
+
+    g_assert(fd >= 0);
+    close(fd);
+    /* The guest's own CPU still warns: the capture works. */
+    qts = init_with_stderr_to(path, "-machine virt -accel tcg -S "
+                              "-cpu rv64,h=off,priv_spec=v1.11.0");
+    at_start = read_log(path);
+    g_assert_nonnull(strstr(at_start, "privilege spec version"));
+
+    for (int i = 0; i < ARRAY_SIZE(warning_props); i++) {
+        probe_everything(qts, warning_props[i][0], warning_props[i][1]);
+    }
+    qobject_unref(props_info(qts, "rv64"));
+    qobject_unref(props_info(qts, "rv64i"));
+
+    at_end = read_log(path);
+    g_assert(g_str_has_prefix(at_end, at_start));
+    if (at_end[strlen(at_start)]) {
+        g_error("probing wrote to QEMU's stderr: %.200s",
+                at_end + strlen(at_start));
+    }
+    qtest_quit(qts);
+    unlink(path);
+}
+
 /* Every full-expansion key has exactly one entry, with a matching type. */
 static void test_props_info_coverage(void)
 {
@@ -1722,6 +1796,7 @@ int main(int argc, char **argv)
                    test_purity_histories);
     qtest_add_func("/riscv/cpu-model/purity/running-guest",
                    test_purity_running_guest);
+    qtest_add_func("/riscv/cpu-model/purity/quiet", test_purity_quiet);
 
     qtest_add_func("/riscv/cpu-model/props-info/coverage",
                    test_props_info_coverage);
