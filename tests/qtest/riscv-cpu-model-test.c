@@ -623,6 +623,49 @@ static void test_libvirt_probe(void)
     qtest_quit(qts);
 }
 
+/*
+ * Requests written at once, more than the monitor queues: QMP reads them
+ * in chunks, and must still answer each in order, as if sent one by one.
+ */
+static const char *const pipelined_models[] = {
+    "rv64", "max", "rva23s64", "sifive-u54", "rv64i",
+};
+
+static void test_pipelined_requests(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    g_autoptr(GString) batch = g_string_new(NULL);
+    QDict *alone[ARRAY_SIZE(pipelined_models)];
+    int n = ARRAY_SIZE(pipelined_models);
+
+    for (int i = 0; i < n; i++) {
+        alone[i] = full_props(qts, pipelined_models[i], NULL, NULL);
+        g_string_append_printf(batch,
+            "{ 'execute': 'query-cpu-model-expansion', 'id': %d, "
+            "'arguments': { 'type': 'full', 'model': { 'name': '%s' } } }"
+            "{ 'execute': 'query-version', 'id': %d }",
+            2 * i, pipelined_models[i], 2 * i + 1);
+    }
+    qtest_qmp_send_raw(qts, "%s", batch->str);
+
+    for (int i = 0; i < 2 * n; i++) {
+        QDict *resp = qtest_qmp_receive(qts);
+
+        g_assert_cmpint(qdict_get_int(resp, "id"), ==, i);
+        if (i % 2 == 0) {
+            assert_props_equal(alone[i / 2], resp_props(resp),
+                               pipelined_models[i / 2]);
+        } else {
+            g_assert(qdict_haskey(qdict_get_qdict(resp, "return"), "qemu"));
+        }
+        qobject_unref(resp);
+    }
+    for (int i = 0; i < n; i++) {
+        qobject_unref(alone[i]);
+    }
+    qtest_quit(qts);
+}
+
 static QList *definitions(QTestState *qts)
 {
     QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpu-definitions' }");
@@ -1787,6 +1830,7 @@ int main(int argc, char **argv)
     qtest_add_func("/riscv/cpu-model/deprecated-props",
                    test_deprecated_props);
     qtest_add_func("/riscv/cpu-model/libvirt-probe", test_libvirt_probe);
+    qtest_add_func("/riscv/cpu-model/pipelined", test_pipelined_requests);
     qtest_add_func("/riscv/cpu-model/definitions/fields", test_definitions);
     qtest_add_func("/riscv/cpu-model/definitions/agree-with-cpu-option",
                    test_definitions_agree_with_cpu_option);
