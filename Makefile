@@ -26,11 +26,6 @@ QEMU_OPTS += --enable-asan --enable-ubsan
 endif
 QEMU_OPTS += $(QEMU_EXTRA_OPTS)
 
-# The overlay: every top-level directory that is not the project's own.
-OVERLAY_DIRS := $(filter-out scripts patches build,$(patsubst %/,%,$(wildcard */)))
-OVERLAY_FILES := $(shell find $(OVERLAY_DIRS) -type f 2>/dev/null)
-PATCH_FILES := $(wildcard patches/*)
-
 # Writes $(1) with content $(2) only when the content changes.
 define write-if-changed
 	@mkdir -p $(dir $(1))
@@ -38,7 +33,7 @@ define write-if-changed
 	@if cmp -s $(1).tmp $(1); then rm $(1).tmp; else mv $(1).tmp $(1); fi
 endef
 
-.PHONY: all build deps demo check check-libvirt check-kvm bench check-valgrind check-asan fuzz series check-series clean distclean FORCE
+.PHONY: all build deps refresh demo check check-libvirt check-kvm bench check-valgrind check-asan fuzz series check-series clean distclean FORCE
 
 all: build
 
@@ -55,12 +50,11 @@ $(BASE)/VERSION: $(BUILD)/base-source scripts/fetch-base scripts/private-apt | $
 	scripts/fetch-base $(BASE)
 	@touch $@
 
-# Also re-assemble when an overlay file or a patch is removed.
-$(BUILD)/overlay-list: FORCE
-	$(call write-if-changed,$@,$(sort $(OVERLAY_FILES) $(PATCH_FILES)))
-
-$(BUILD)/.assembled: $(BASE)/VERSION scripts/assemble $(BUILD)/overlay-list $(PATCH_FILES) $(OVERLAY_FILES)
-	scripts/assemble $(BASE) patches . $(SRC)
+# build/src: a git repository, the base plus patches/*/*.patch applied
+# with git am.  scripts/assemble is quick when nothing changed, so it runs
+# every time; it also notices commits made in build/src (make refresh).
+$(BUILD)/.assembled: $(BASE)/VERSION FORCE
+	scripts/assemble $(BASE) patches $(SRC)
 	@touch $@
 
 $(BUILD)/qemu-opts: FORCE
@@ -98,12 +92,18 @@ check-kvm: build $(QBUILD)/.firmware
 check-valgrind: build
 	scripts/check-leaks $(EMU)
 
-# The change as a git format-patch series, and a build of every commit.
+# Write the commits of build/src back into patches/ (see README.md).
+refresh:
+	scripts/refresh $(BASE) $(SRC) patches
+
+# The three series as they would be posted, From and Signed-off-by set
+# to the sender (git config user.name/user.email, or SERIES_AUTHOR).
 series: $(BUILD)/.assembled
 	scripts/export-series $(BASE) $(SRC) $(BUILD)/series
 
-check-series: series
-	scripts/check-series $(BUILD)/series-git $(QEMU_OPTS)
+# Build every commit of the queue (git rebase -x), then run the qtests.
+check-series: $(BUILD)/.assembled
+	scripts/check-series $(SRC) $(QEMU_OPTS)
 
 # A long fuzzing campaign; FUZZ_SEED=N replays one.
 FUZZ_REQUESTS ?= 100000
@@ -142,7 +142,7 @@ bench: build $(BASE_QBUILD)/build.ninja
 	scripts/bench $(EMU) $(BASE_QBUILD)/qemu-system-riscv64
 
 clean:
-	rm -rf $(QBUILD) $(EMU) $(BUILD)/qemu-base $(ASAN_QBUILD) $(BUILD)/.assembled
+	rm -rf $(QBUILD) $(EMU) $(BUILD)/qemu-base $(ASAN_QBUILD)
 
 distclean:
 	rm -rf $(BUILD) config.mk
