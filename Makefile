@@ -99,7 +99,7 @@ refresh:
 # The three series as they would be posted, From and Signed-off-by set
 # to the sender (git config user.name/user.email, or SERIES_AUTHOR).
 series: $(BUILD)/.assembled
-	scripts/export-series $(BASE) $(SRC) $(BUILD)/series
+	scripts/format-series $(BASE) $(SRC) $(BUILD)/series
 
 # Build every commit of the queue (git rebase -x), then run the qtests.
 check-series: $(BUILD)/.assembled
