@@ -123,8 +123,11 @@ def main():
                 else:
                     print(f"<- error: {resp['error']['desc']}")
                 print()
-            qmp.cmd("quit")
-            qmp.close()
+            try:
+                qmp.cmd("quit")
+                qmp.close()
+            except (EOFError, ConnectionError):
+                pass    # QEMU may close the socket before its reply to quit
         finally:
             try:
                 proc.wait(timeout=10)
