@@ -117,7 +117,7 @@ def main():
                         print(f"<- model {ret['model']['name']!r}, "
                               f"{len(props)} properties:")
                         print(show_props(props))
-                        if "deprecated-props" in ret:
+                        if ret.get("deprecated-props"):
                             print("   deprecated-props: "
                                   + " ".join(ret["deprecated-props"]))
                 else:
