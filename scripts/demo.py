@@ -47,7 +47,8 @@ STEPS = [
      {"type": "full", "model": {"name": "rv64", "props": {"vlen": 100}}}),
 ]
 
-PROPS_INFO_SHOWN = ("v", "zba", "zicfiss", "priv_spec", "vlen")
+PROPS_INFO_SHOWN = ("v", "vlen", "rva22u64", "zfh", "pmu-mask", "zicfiss",
+                    "priv_spec")
 
 
 def show_props(props, limit=12):
