@@ -9,6 +9,7 @@ ENABLE_ASAN ?= no
 QEMU_EXTRA_OPTS ?=
 
 BUILD := build
+LV := $(BUILD)/libvirt
 SRC := $(BUILD)/src
 BASE := $(BUILD)/base
 QBUILD := $(BUILD)/qemu
@@ -54,7 +55,7 @@ $(BASE)/VERSION: $(BUILD)/base-source scripts/fetch-base scripts/private-apt | $
 # with git am.  scripts/assemble is quick when nothing changed, so it runs
 # every time; it also notices commits made in build/src (make refresh).
 $(BUILD)/.assembled: $(BASE)/VERSION FORCE
-	scripts/assemble $(BASE) patches $(SRC)
+	SERIES_EXCLUDE=libvirt scripts/assemble $(BASE) patches $(SRC)
 	@touch $@
 
 $(BUILD)/qemu-opts: FORCE
@@ -85,17 +86,24 @@ check-libvirt: build
 	scripts/install-deps --libvirt
 	$(SYS_PYTHON) scripts/check-libvirt $(EMU) $(SRC)/python
 
-# libvirt from source: Debian 13's libvirt 11.3 with Debian's patches, the
-# QEMU driver, the daemon, virsh and the unit tests, installed under
-# build/libvirt/root.  Not in make check yet: the libvirt series that will
-# be applied to it is still to come.
-LV := $(BUILD)/libvirt
+# libvirt from source: Debian 13's libvirt 11.3 with Debian's patches
+# (build/libvirt/base), the series of patches/libvirt/ applied in
+# build/libvirt/src (a git repository, like build/src), and the QEMU
+# driver, the daemons, virsh and the unit tests built and installed under
+# build/libvirt/root.
 $(LV)/base/DEBIAN_VERSION: scripts/fetch-libvirt scripts/private-apt | $(BUILD)/.deps-ok
 	scripts/fetch-libvirt $(LV)/base
 
-libvirt: $(LV)/base/DEBIAN_VERSION
+$(BUILD)/.libvirt-assembled: $(LV)/base/DEBIAN_VERSION FORCE
+	PROJECT=libvirt scripts/assemble $(LV)/base patches/libvirt $(LV)/src
+	@touch $@
+
+$(BUILD)/.libvirt-deps-ok: scripts/install-deps | $(BUILD)/.deps-ok
 	scripts/install-deps --libvirt-build
-	scripts/build-libvirt $(LV)/base
+	@touch $@
+
+libvirt: $(BUILD)/.libvirt-assembled | $(BUILD)/.libvirt-deps-ok
+	scripts/build-libvirt $(LV)/src
 
 # KVM for real: a riscv64 build in a riscv64 guest with H (before a release).
 check-kvm: build $(QBUILD)/.firmware
@@ -106,7 +114,9 @@ check-valgrind: build
 
 # Write the commits of build/src back into patches/ (see README.md).
 refresh:
-	scripts/refresh $(BASE) $(SRC) patches
+	SERIES_EXCLUDE=libvirt scripts/refresh $(BASE) $(SRC) patches
+	@if [ -d $(LV)/src/.git ]; then \
+		PROJECT=libvirt scripts/refresh $(LV)/base $(LV)/src patches/libvirt; fi
 
 # The three series as they would be posted, From and Signed-off-by set
 # to the sender (git config user.name/user.email, or SERIES_AUTHOR).
