@@ -81,10 +81,11 @@ demo: build
 check: build $(QBUILD)/.firmware
 	scripts/run-tests
 
-# Debian's libvirt against the patched emulator (installs libvirt 11.3).
-check-libvirt: build
+# The patched libvirt: its own tests (every test that the minimal build
+# has, and syntax-check), then end to end against the patched emulator.
+check-libvirt: build libvirt
 	scripts/install-deps --libvirt
-	$(SYS_PYTHON) scripts/check-libvirt $(EMU) $(SRC)/python
+	$(SYS_PYTHON) scripts/check-libvirt $(EMU) $(SRC)/python $(LV)/root $(LV)/build
 
 # libvirt from source: Debian 13's libvirt 11.3 with Debian's patches
 # (build/libvirt/base), the series of patches/libvirt/ applied in
